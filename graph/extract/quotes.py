@@ -1,0 +1,96 @@
+"""Finding direct quotations in raw text, character by character.
+
+Handles curly, straight, guillemet and single-quote typography, and the wire
+convention of a quote that runs over paragraphs: a paragraph ends without a
+closing mark and the next one opens with a quotation mark. Pure Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PAIRS = {"“": "”", "«": "»", "‘": "’", "„": "“", '"': '"', "'": "'"}
+SINGLE = {"‘", "'"}
+OPEN_CONTEXT = set(" \t\n([{—–-:/") | {""}
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # first character inside the marks
+    end: int  # one past the last character inside the marks
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark (None: closed by a paragraph end)
+
+    def words(self, text: str) -> int:
+        return len(text[self.start:self.end].split())
+
+
+def _opens(text: str, i: int) -> str | None:
+    """The closing mark expected if ``text[i]`` opens a quotation here."""
+    char = text[i]
+    if char not in PAIRS:
+        return None
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if char in "‘\"'" and (before not in OPEN_CONTEXT or not after or after.isspace()):
+        return None  # an apostrophe, a closing straight mark or a stray mark
+    return PAIRS[char]
+
+
+def _closes(text: str, i: int, closer: str) -> bool:
+    if text[i] != closer:
+        return False
+    after = text[i + 1] if i + 1 < len(text) else ""
+    # "There’s" and "Gaza’s": an apostrophe between letters never closes a quote.
+    return not (closer in "’'" and after.isalpha())
+
+
+def _next_paragraph_opens(text: str, i: int) -> bool:
+    """Does the paragraph after the line break at ``i`` open with a quotation mark?"""
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return j < len(text) and _opens(text, j) is not None
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every outermost quotation in ``text``, in order."""
+    quotes: list[Quote] = []
+    i, n = 0, len(text)
+    while i < n:
+        closer = _opens(text, i)
+        if closer is None:
+            i += 1
+            continue
+        quote, i = _scan_quote(text, i, closer)
+        if quote is not None and quote.end > quote.start:
+            quotes.append(quote)
+    return quotes
+
+
+def _scan_quote(text: str, open_at: int, closer: str) -> tuple[Quote | None, int]:
+    """Scan from an opening mark to its close; returns the quote and where to go on."""
+    j, n = open_at + 1, len(text)
+    while j < n:
+        char = text[j]
+        if _closes(text, j, closer):
+            return Quote(open_at + 1, j, open_at, j), j + 1
+        if char == "\n" and closer in "’'":
+            return None, open_at + 1  # single marks never run over paragraphs
+        if char == "\n":
+            if not _next_paragraph_opens(text, j):
+                return Quote(open_at + 1, _rstrip(text, open_at + 1, j), open_at, None), j
+            while j < n and text[j].isspace():
+                j += 1
+            j += 1  # skip the re-opening mark of the continued paragraph
+            continue
+        j += 1
+    if closer in "’'":
+        return None, open_at + 1
+    return Quote(open_at + 1, _rstrip(text, open_at + 1, n), open_at, None), n
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,201 @@
+"""Dependency-tree helpers for attribution: cues, subjects, speakers, content.
+
+Pure functions over spaCy tokens; they return tokens or plain records.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from graph.extract.lexicon import Cue
+from graph.extract.mentions import mention_at, mention_covering, span_mention
+from graph.records import Mention
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "dative", "oprd")
+CONTENT_PREPS = {"for", "on", "about", "against", "to", "over", "of", "upon"}
+PERSON_PRONOUNS = {"he", "she"}
+GROUP_PRONOUNS = {"they"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+SKIP_IN_SUBJECT = {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"}
+AFFILIATE_DEPS = {"compound", "amod", "poss", "nmod"}
+AFFILIATE_PREPS = {"for", "of", "from"}
+
+
+def dependents(token: Token) -> set[str]:
+    """Lemmas of a word's dependents and of its prepositions' objects."""
+    found = set()
+    for child in token.children:
+        found.add(child.lemma_.lower())
+        found.add(child.lower_)
+        if child.dep_ in ("prep", "prt", "dobj", "agent"):
+            found.update(g.lemma_.lower() for g in child.children)
+    return found
+
+
+def match_cue(token: Token, cues: dict[str, tuple[Cue, ...]]) -> Cue | None:
+    """The longest lexicon cue headed by ``token``, if any."""
+    entries = cues.get(token.lemma_.lower()) or cues.get(token.lower_)
+    if not entries:
+        return None
+    around = None
+    for cue in entries:
+        if cue.prep and token.lower_ != cue.words[0]:
+            continue
+        if not cue.prep and token.pos_ not in ("VERB", "AUX"):
+            continue
+        if len(cue.words) > 1:
+            around = around if around is not None else dependents(token)
+            if not all(word in around for word in cue.words[1:]):
+                continue
+        return cue
+    return None
+
+
+def own_subjects(token: Token) -> list[Token]:
+    """Grammatical speakers of a cue: subjects and their conjuncts, or the
+    agent of a passive ("announced by the State Department")."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "agent":
+            found += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in SUBJECT_DEPS and child.dep_ != "nsubjpass":
+            found.append(child)
+    return [t for s in found for t in (s, *s.conjuncts)]
+
+
+def governor(token: Token) -> Token | None:
+    """The clause a subject-less cue borrows its subject from ("..., saying")."""
+    if token.dep_ in INHERIT_DEPS and token.head is not token:
+        return token.head
+    return None
+
+
+def subjects(token: Token) -> list[Token]:
+    """Own subjects, else those of the governing clause; for a relative clause
+    ("officials, who said") the noun it modifies."""
+    current, seen = token, 0
+    while seen < 4:
+        found = own_subjects(current)
+        if token.dep_ == "relcl" and found and found[0].lower_ in RELATIVE_PRONOUNS:
+            return [token.head]
+        if found:
+            return found
+        parent = governor(current)
+        if parent is None:
+            return []
+        current, seen = parent, seen + 1
+    return []
+
+
+def according_sources(token: Token) -> list[Token]:
+    """Sources of "according to X" (and "X and Y")."""
+    found = [g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    found += [g for g in token.children if g.dep_ == "pobj"]
+    return [t for s in found for t in (s, *s.conjuncts)]
+
+
+def speakers_of(token: Token, cue: Cue) -> list[Token]:
+    return according_sources(token) if cue.prep else subjects(token)
+
+
+def subject_tokens(subj: Token) -> list[Token]:
+    """The noun phrase of a subject without relative clauses or appositions."""
+    skip = set()
+    for child in subj.children:
+        if child.dep_ in SKIP_IN_SUBJECT:
+            skip.update(t.i for t in child.subtree)
+    return [t for t in subj.subtree if t.i not in skip]
+
+
+def affiliate_of(subj: Token, mentions: list[Mention]) -> Mention | None:
+    """A named entity the noun phrase belongs to ("U.S." in "U.S. officials",
+    "MSF" in "a spokesperson for MSF")."""
+    for child in subj.children:
+        if child.dep_ in AFFILIATE_DEPS:
+            found = mention_covering(mentions, child)
+            if found:
+                return found
+        if child.dep_ == "prep" and child.lower_ in AFFILIATE_PREPS:
+            for obj in child.children:
+                found = mention_covering(mentions, obj) if obj.dep_ == "pobj" else None
+                if found:
+                    return found
+    return None
+
+
+def speaker_mention(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+    """The speaker a subject token stands for, and whether it is in the text
+    as such (False for a resolved pronoun)."""
+    found = mention_covering(mentions, subj)
+    if found is not None:
+        return found, True
+    if subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return resolve_pronoun(subj, mentions), False
+    if subj.pos_ == "PRON":
+        return None, False
+    tokens = subject_tokens(subj)
+    affiliate = affiliate_of(subj, mentions)
+    if subj.pos_ == "PROPN" and affiliate is None:
+        inner = mention_at(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        if inner is not None:
+            return inner, True
+    generic = subj.tag_ in ("NNS", "NNPS")
+    return span_mention(doc, tokens, "GROUP", affiliate=affiliate, generic=generic,
+                        anonymous=not generic), True
+
+
+def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:
+    """The nearest preceding compatible named actor."""
+    wanted = {"PERSON"} if pronoun.lower_ in PERSON_PRONOUNS else {"ORG", "GPE", "NORP", "GROUP"}
+    best = None
+    for mention in mentions:
+        if mention.span.end > pronoun.idx:
+            break
+        if mention.label in wanted:
+            best = mention
+    return best
+
+
+def subtree_bounds(token: Token, exclude: Token | None = None) -> tuple[int, int]:
+    """Character bounds of a token's subtree, trimmed of edge punctuation."""
+    tokens = [t for t in token.subtree if exclude is None or t.i not in {x.i for x in exclude.subtree}]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not tokens:
+        return token.idx, token.idx + len(token)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def content_head(token: Token, cue: Cue) -> Token | None:
+    """What was said: the clausal complement, object or prepositional object."""
+    if cue.prep:
+        return token.head if token.head is not token else None
+    by_dep = {child.dep_: child for child in token.children}
+    for dep in CONTENT_DEPS:
+        if dep in by_dep:
+            return by_dep[dep]
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+            return child
+    return None
+
+
+def object_tokens(token: Token) -> list[Token]:
+    """Addressees and objects of a cue ("urged Washington", "called on X")."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative"):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+            found += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("ccomp", "xcomp"):
+            found += [g for g in child.children if g.dep_ == "nsubj" and g.pos_ == "PROPN"]
+    return found
+
+
+def is_negated(token: Token) -> bool:
+    return any(child.dep_ == "neg" for child in token.children)

@@ -1,0 +1,130 @@
+"""The one place that knows the stage order.
+
+ingest -> extract -> resolve -> map -> store. Unchanged articles (same text hash,
+same extraction run) are skipped before parsing; each batch of articles is written
+in one transaction; a failing article becomes a ``Problem`` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph import __version__
+from graph.errors import StancegraphError
+from graph.extract import extract_doc, load_pipeline, model_info
+from graph.gazetteer import load_gazetteer
+from graph.ingest import read_articles
+from graph.mapping import ArticleTriples, Minter, extraction_triples
+from graph.records import Article, Extraction, Problem, RunInfo
+from graph.resolve import resolve_article
+from graph.settings import Settings
+from graph.store import clean_up, known_articles, open_store, write_articles
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildReport:
+    read: int = 0
+    written: int = 0
+    skipped: int = 0
+    statements: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def run_info(settings: Settings) -> RunInfo:
+    name, version = model_info(load_pipeline(settings.model))
+    return RunInfo(__version__, name, version)
+
+
+def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Extraction | Problem]:
+    """Parse articles with ``nlp.pipe`` and turn each into an ``Extraction``."""
+    nlp = load_pipeline(settings.model)
+    gazetteer = load_gazetteer(settings.gazetteers)
+    pending: deque[Article] = deque()
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            pending.append(article)
+            yield article.text
+
+    docs = nlp.pipe(texts(), batch_size=settings.batch_size, n_process=settings.workers)
+    for doc in docs:
+        article = pending.popleft()
+        try:
+            found = extract_doc(doc)
+            yield resolve_article(article, found.mentions, found.statements, gazetteer)
+        except (StancegraphError, ValueError, IndexError, KeyError) as exc:  # one bad article never stops a batch
+            log.exception("extraction failed for %s", article.path)
+            yield Problem(article.path or article.article_id, f"extraction failed: {exc}")
+
+
+def extract_one(article: Article, settings: Settings) -> Extraction:
+    """Extraction of a single article (no store), as ``extract`` and ``evaluate`` use it."""
+    for item in extract_articles([article], settings):
+        if isinstance(item, Problem):
+            raise StancegraphError(str(item))
+        return item
+    raise StancegraphError(f"{article.path}: no extraction was produced")
+
+
+def select_articles(items: Iterable[Article | Problem], report: BuildReport, settings: Settings,
+                    known: dict[str, tuple[str, str]], run_iri: str) -> Iterator[Article]:
+    """Drop problems (recorded), duplicates within the run and unchanged articles."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            continue
+        report.read += 1
+        if len(item.text) > settings.max_chars:
+            report.problems.append(Problem(item.path or item.article_id, f"article has {len(item.text):,} "
+                                           f"characters, more than the limit of {settings.max_chars:,}"))
+            continue
+        graph_iri = str(Minter(settings.base_iri).article_graph(item.article_id))
+        if item.article_id in seen or known.get(graph_iri) == (item.text_sha256, run_iri):
+            report.skipped += 1
+            continue
+        seen.add(item.article_id)
+        yield item
+
+
+def build(paths: Iterable[str | Path], settings: Settings,
+          progress: Callable[[int], None] | None = None) -> BuildReport:
+    """Build (or update) the store from the articles under ``paths``."""
+    report, minter = BuildReport(), Minter(settings.base_iri)
+    run = run_info(settings)
+    store = open_store(settings.store)
+    known = known_articles(store)
+    articles = select_articles(read_articles(paths), report, settings, known, str(minter.run(run)))
+    batch: list[ArticleTriples] = []
+    for item in extract_articles(articles, settings):
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            continue
+        report.problems += item.problems
+        report.statements += len(item.statements)
+        batch.append(extraction_triples(item, run, minter, with_text=settings.with_text))
+        if len(batch) >= settings.write_batch:
+            report.written += flush(store, batch, minter)
+        if progress:
+            progress(1)
+    report.written += flush(store, batch, minter)
+    clean_up(store, minter)
+    store.flush()
+    return report
+
+
+def flush(store, batch: list[ArticleTriples], minter: Minter) -> int:
+    count = len(batch)
+    write_articles(store, batch, minter)
+    batch.clear()
+    return count

@@ -1,0 +1,159 @@
+"""Plain records that flow between the stages.
+
+Frozen stdlib dataclasses holding offsets, strings and keys only: never spaCy or
+rdflib objects. Enum values are the ontology's local names (``ActorType.STATE ==
+"State"``). May import only the standard library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ActorType(StrEnum):
+    STATE = "State"
+    OFFICIAL = "Official"
+    PERSON = "Person"
+    GOVERNMENT_BODY = "GovernmentBody"
+    IGO = "IGO"
+    NGO = "NGO"
+    MILITANT_GROUP = "MilitantGroup"
+    MEDIA_ORGANIZATION = "MediaOrganization"
+    GROUP = "Group"
+    ANONYMOUS_SOURCE = "AnonymousSource"
+
+
+class StatementKind(StrEnum):
+    ASSERT = "Assert"
+    APPEAL = "Appeal"
+    DEMAND = "Demand"
+    SUPPORT = "Support"
+    CRITICIZE = "Criticize"
+    ACCUSE = "Accuse"
+    REJECT = "Reject"
+    DENY = "Deny"
+    THREATEN = "Threaten"
+    WARN = "Warn"
+    PROMISE = "Promise"
+
+
+class SpeechMode(StrEnum):
+    DIRECT = "DirectQuote"
+    INDIRECT = "IndirectSpeech"
+    MIXED = "MixedQuote"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document; ``text`` is what every offset indexes."""
+
+    article_id: str  # "url:<canonical url>" or "sha256:<hex of text>"
+    text: str
+    text_sha256: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time
+    source: str | None = None
+    path: str | None = None
+    body_start: int = 0  # where the body begins (after a headline line)
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor mention found in the text, before resolution."""
+
+    span: TextSpan
+    label: str  # spaCy entity label (PERSON, ORG, GPE, NORP, ...) or "GROUP"
+    entity_id: str | None = None  # gazetteer key when the entity ruler matched
+    role: str | None = None  # a title that preceded a person's name ("Defense Minister")
+    affiliate: Mention | None = None  # whom the role or group belongs to ("Israeli")
+    generic: bool = False  # "rights groups", "U.S. officials"
+    anonymous: bool = False  # "one U.S. diplomat", "a spokesperson for MSF"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor; ``key`` decides identity (and the IRI)."""
+
+    key: str  # "wd:Q30", "name:person:joe biden", "anon:<article>:<n>"
+    label: str
+    actor_type: ActorType
+    alt_labels: tuple[str, ...] = ()
+    wikidata: str | None = None
+    affiliation: str | None = None  # key of the state or organisation
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class StatementCandidate:
+    """A speech act as found in one Doc, speaker still a mention."""
+
+    speaker: Mention
+    kind: StatementKind
+    mode: SpeechMode
+    evidence: TextSpan
+    cue: TextSpan | None = None
+    content: TextSpan | None = None
+    quote: TextSpan | None = None
+    source_in_text: bool = True  # False for continuation quotes and pronouns
+    targets: tuple[Mention, ...] = ()
+    negated: bool = False
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A resolved speech act: speaker and targets are actor keys."""
+
+    speaker: str
+    kind: StatementKind
+    mode: SpeechMode
+    evidence: TextSpan
+    cue: TextSpan | None = None
+    content: TextSpan | None = None
+    quote: TextSpan | None = None
+    source: TextSpan | None = None
+    on_behalf_of: str | None = None
+    targets: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    negated: bool = False
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A data-quality fact about one input: reported, never raised."""
+
+    where: str  # "file.jsonl:17" or an article id
+    message: str
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything one article yields after extraction and resolution."""
+
+    article: Article
+    actors: tuple[Actor, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    problems: tuple[Problem, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """Provenance of one extraction run (deterministic, no timestamps)."""
+
+    tool_version: str
+    model_name: str
+    model_version: str

@@ -1,0 +1,51 @@
+"""Settings: one frozen dataclass; CLI flags override an optional config file.
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import ConfigError
+from graph.vocab import DEFAULT_BASE
+
+
+@dataclass(frozen=True)
+class Settings:
+    store: Path = Path("stancegraph-store")
+    model: str | None = None
+    workers: int = 1
+    strict: bool = False
+    gazetteers: tuple[Path, ...] = ()
+    base_iri: str = DEFAULT_BASE
+    with_text: bool = True
+    batch_size: int = 32
+    write_batch: int = 25
+    max_chars: int = 1_000_000
+
+    def replace(self, **changes: object) -> "Settings":
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Settings from a TOML file (section [stancegraph] or top level); unknown keys are an error."""
+    if path is None:
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    data = data.get("stancegraph", data)
+    valid = {f.name for f in dataclasses.fields(Settings)}
+    unknown = sorted(set(data) - valid)
+    if unknown:
+        raise ConfigError(f"{path}: unknown keys {', '.join(unknown)}; valid keys: {', '.join(sorted(valid))}")
+    if "store" in data:
+        data["store"] = Path(data["store"])
+    if "gazetteers" in data:
+        data["gazetteers"] = tuple(Path(p) for p in data["gazetteers"])
+    return Settings(**data)

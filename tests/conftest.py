@@ -1,0 +1,43 @@
+"""Shared fixtures: the sample article, its extraction, and a store built from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.ingest import read_text_file
+from graph.paths import SAMPLES_DIR
+from graph.pipeline import build, extract_one
+from graph.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SAMPLE = SAMPLES_DIR / "gaza-ceasefire-us-withdraws.txt"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test with the reason."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs {path} (the project's shared material), which is absent here")
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_article():
+    return read_text_file(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def sample_extraction(sample_article):
+    return extract_one(sample_article, Settings())
+
+
+@pytest.fixture(scope="session")
+def sample_store_dir(tmp_path_factory):
+    """A store built once from data/samples through the real pipeline."""
+    path = tmp_path_factory.mktemp("store") / "store"
+    report = build([SAMPLES_DIR], Settings(store=path))
+    assert report.written == 1
+    return path

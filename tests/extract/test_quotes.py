@@ -1,0 +1,30 @@
+from graph.extract.quotes import find_quotes
+
+
+def quoted(text):
+    return [text[q.start:q.end] for q in find_quotes(text)]
+
+
+def test_curly_quotes_and_apostrophes():
+    text = "“There’s no will,” said one diplomat. Gaza’s people wait."
+    assert quoted(text) == ["There’s no will,"]
+
+
+def test_straight_and_guillemets():
+    assert quoted('He said "we will go" and «nous irons».') == ["we will go", "nous irons"]
+
+
+def test_quote_running_over_paragraphs_without_closing_mark():
+    text = "She said: “First paragraph of the quote.\n“Second paragraph,” she added.\nAfter."
+    (only,) = quoted(text)
+    assert only.startswith("First paragraph") and only.endswith("Second paragraph,")
+
+
+def test_unclosed_quote_stops_at_paragraph_end():
+    text = "He said “this never closes\nNext paragraph is plain."
+    assert quoted(text) == ["this never closes"]
+
+
+def test_single_quotes_stay_within_a_paragraph():
+    assert quoted("Abbas 'will not tolerate' attacks") == ["will not tolerate"]
+    assert quoted("the '90s were\ngood") == []
