@@ -189,6 +189,34 @@ def stats(store: StoreOpt = DEFAULT_STORE,
     out.print(table)
 
 
+@app.command()
+def evaluate(gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold.json).")],
+             fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+             show_errors: Annotated[bool, typer.Option("--show-errors", help="List misses and false alarms.")] = False,
+             model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name.")] = None) -> None:
+    """Score extraction against hand-annotated gold files.
+
+    Example: stancegraph evaluate data/gold/gaza-ceasefire-us-withdraws.gold.json --show-errors
+    """
+    from graph.evaluation_run import evaluate_files
+
+    if fmt not in ("table", "json"):
+        fail(f"unknown format {fmt!r}; expected table or json")
+    report = evaluate_files(gold, model)
+    metrics = report.metrics()
+    if fmt == "json":
+        print(json.dumps({"files": [str(g) for g in gold], "metrics": metrics,
+                          "errors": report.errors if show_errors else []}, indent=2))
+        return
+    table = Table("metric", "value")
+    for key, value in metrics.items():
+        table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+    out.print(table)
+    if show_errors:
+        for line in report.errors:
+            out.print(f"  {line}", highlight=False, markup=False)
+
+
 def version_callback(value: bool) -> None:
     if value:
         print(__version__)

@@ -3,12 +3,17 @@
 Reads ``data/gazetteer/*.jsonl`` plus users' own files (``--gazetteer FILE``).
 One JSON object per line::
 
-    {"key": "wd:Q30", "label": "United States", "type": "State",
-     "wikidata": "Q30", "aliases": ["U.S.", "Washington"],
-     "affiliation": null, "role": null}
+    {"key": "wd:Q30", "label": "United States", "type": "State", "wikidata": "Q30",
+     "aliases": ["U.S.", "White House"], "demonyms": ["American"], "seats": ["Washington"]}
+    {"key": "gz:official:yoav gallant", "label": "Yoav Gallant", "type": "Official",
+     "aliases": ["Gallant"], "terms": [{"role": "Defense Minister", "of": "wd:Q801",
+     "start": "2022-12-29", "end": "2024-11-05"}]}
 
-``key`` decides identity (use ``wd:<QID>`` when there is one); ``aliases`` are
-matched case-sensitively by the entity ruler and case-insensitively here.
+``key`` decides identity (use ``wd:<QID>`` when there is one). Names, aliases,
+demonyms ("Israeli" -> Israel) and seats of government ("the Kremlin") are matched
+with their exact spelling by the entity ruler and case-insensitively here.
+``affiliation`` (a key) is the state or organisation a body belongs to; ``terms``
+give an office holder's roles with dates, resolved as of the article's date.
 Standard library only.
 """
 
@@ -26,7 +31,18 @@ from graph.records import ActorType
 from graph.text import normalise
 
 REQUIRED = ("key", "label", "type")
-OPTIONAL = ("wikidata", "aliases", "affiliation", "role", "patterns", "note")
+OPTIONAL = ("wikidata", "aliases", "demonyms", "seats", "affiliation", "role", "terms", "note")
+
+
+@dataclass(frozen=True)
+class Term:
+    role: str
+    of: str | None
+    start: str | None = None
+    end: str | None = None
+
+    def covers(self, day: str) -> bool:
+        return (self.start or "0000") <= day[:10] and (self.end is None or day[:10] < self.end)
 
 
 @dataclass(frozen=True)
@@ -38,10 +54,22 @@ class GazetteerEntry:
     aliases: tuple[str, ...] = ()
     affiliation: str | None = None
     role: str | None = None
+    demonyms: tuple[str, ...] = ()
+    seats: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.label, *self.aliases)
+        return (self.label, *self.aliases, *self.seats)
+
+    def term_on(self, day: str | None, role: str | None = None) -> Term | None:
+        """The office held on ``day``; without a date, the latest (preferring ``role``)."""
+        if day:
+            held = [t for t in self.terms if t.covers(day)]
+            if held:
+                return held[-1]
+        matching = [t for t in self.terms if role and normalise(t.role) == normalise(role)]
+        return (matching or list(self.terms) or [None])[-1]
 
 
 @dataclass(frozen=True)
@@ -73,9 +101,11 @@ def parse_entry(record: object, where: str) -> GazetteerEntry:
     except ValueError:
         valid = ", ".join(t.value for t in ActorType)
         raise ConfigError(f"{where}: unknown type {record['type']!r}; expected one of {valid}") from None
+    terms = tuple(Term(t["role"], t.get("of"), t.get("start"), t.get("end")) for t in record.get("terms") or ())
     return GazetteerEntry(record["key"], record["label"], actor_type, record.get("wikidata"),
                           tuple(record.get("aliases") or ()), record.get("affiliation"),
-                          record.get("role"))
+                          record.get("role"), tuple(record.get("demonyms") or ()),
+                          tuple(record.get("seats") or ()), terms)
 
 
 def read_entries(path: Path) -> Iterable[GazetteerEntry]:
@@ -95,7 +125,7 @@ def build_gazetteer(entries: Iterable[GazetteerEntry]) -> Gazetteer:
     by_name: dict[str, str] = {}
     for entry in entries:
         by_key.setdefault(entry.key, entry)
-        for name in entry.names:
+        for name in (*entry.names, *entry.demonyms):
             by_name.setdefault(normalise(name), entry.key)
     return Gazetteer(by_key, by_name)
 

@@ -41,13 +41,13 @@ class BuildReport:
 
 
 def run_info(settings: Settings) -> RunInfo:
-    name, version = model_info(load_pipeline(settings.model))
+    name, version = model_info(load_pipeline(settings.model, settings.gazetteers))
     return RunInfo(__version__, name, version)
 
 
 def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Extraction | Problem]:
     """Parse articles with ``nlp.pipe`` and turn each into an ``Extraction``."""
-    nlp = load_pipeline(settings.model)
+    nlp = load_pipeline(settings.model, settings.gazetteers)
     gazetteer = load_gazetteer(settings.gazetteers)
     pending: deque[Article] = deque()
 

@@ -75,6 +75,8 @@ class Mention:
     entity_id: str | None = None  # gazetteer key when the entity ruler matched
     role: str | None = None  # a title that preceded a person's name ("Defense Minister")
     affiliate: Mention | None = None  # whom the role or group belongs to ("Israeli")
+    official: bool = False  # the role is a public office
+    alias_of: TextSpan | None = None  # "(Doctors Without Borders)" after the name it renames
     generic: bool = False  # "rights groups", "U.S. officials"
     anonymous: bool = False  # "one U.S. diplomat", "a spokesperson for MSF"
 

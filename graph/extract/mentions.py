@@ -7,8 +7,13 @@ noun phrases built on demand for speakers that are not named entities.
 
 from __future__ import annotations
 
+import calendar
+import re
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.roles import Offices, find_role, load_offices
 from graph.records import Mention, TextSpan
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -39,9 +44,19 @@ def closes_bracket(tokens: list[Token]) -> bool:
     return tokens[-1].text in ")]" and any(t.text in "([" for t in tokens[:-1])
 
 
+CALENDAR_WORDS = {w.lower() for w in (*calendar.day_name, *calendar.month_name) if w}
+NUMBER = re.compile(r"^[\d.,]+(bn|m|k|%|th|st|nd|rd)?$", re.I)
+
+
+def is_junk(tokens: list[Token]) -> bool:
+    """Dates and numbers are never actors ("Sunday", "261bn", "2,000 people")."""
+    words = [t.lower_ for t in tokens]
+    return bool(NUMBER.match(words[0])) or all(w in CALENDAR_WORDS or NUMBER.match(w) for w in words)
+
+
 def span_mention(doc: Doc, tokens: list[Token], label: str, **extra: object) -> Mention | None:
     tokens = trim_tokens(tokens)
-    if not tokens:
+    if not tokens or is_junk(tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return Mention(text_span(doc, start, end), label, **extra)  # type: ignore[arg-type]
@@ -52,18 +67,48 @@ def entity_mention(ent: Span) -> Mention | None:
     return span_mention(ent.doc, list(ent), ent.label_, entity_id=entity_id)
 
 
+def person_mention(ent: Span, offices: Offices) -> Mention | None:
+    """A person's name without its titles; the title is kept as the role."""
+    found = find_role(ent, offices)
+    affiliate = entity_mention(found.affiliate) if found.affiliate is not None else None
+    return span_mention(ent.doc, list(ent.doc[found.name_start:ent.end]), "PERSON",
+                        entity_id=ent.ent_id_ or None, role=found.role, official=found.official,
+                        affiliate=affiliate)
+
+
+def is_actor_entity(ent: Span, offices: Offices) -> bool:
+    """Entities that can act: not a bare office title ("National Security Advisor"),
+    not a nationality the gazetteer does not know ("European")."""
+    if ent.label_ not in ACTOR_LABELS or "\n" in ent.text.strip():
+        return False
+    if offices.kind(trim_tokens(list(ent))):
+        return False
+    return not (ent.label_ == "NORP" and not ent.ent_id_)
+
+
+def link_bracket_aliases(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Médecins Sans Frontières (Doctors Without Borders)": the bracketed name renames the first."""
+    linked = list(mentions)
+    for i in range(1, len(linked)):
+        before, current = linked[i - 1], linked[i]
+        between = doc.text[before.span.end:current.span.start]
+        after = doc.text[current.span.end:current.span.end + 1]
+        if between.strip() == "(" and after == ")":
+            linked[i] = replace(current, alias_of=before.span)
+    return linked
+
+
 def extract_mentions(doc: Doc) -> list[Mention]:
     """Entity mentions that may be actors, in text order, none in headings."""
+    offices = load_offices()
     mentions = []
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS or "\n" in ent.text.strip():
+        if not is_actor_entity(ent, offices) or in_heading(doc, ent.start_char, ent.end_char):
             continue
-        if in_heading(doc, ent.start_char, ent.end_char):
-            continue
-        mention = entity_mention(ent)
+        mention = person_mention(ent, offices) if ent.label_ == "PERSON" else entity_mention(ent)
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    return link_bracket_aliases(doc, mentions)
 
 
 def mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:

@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.errors import ModelNotFoundError
+from graph.gazetteer import Gazetteer, load_gazetteer
+from graph.records import ActorType
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +78,33 @@ def paragraphs_component(doc: Doc) -> Doc:
     return doc
 
 
+RULER_LABELS = {ActorType.STATE: "GPE", ActorType.OFFICIAL: "PERSON", ActorType.PERSON: "PERSON"}
+
+
+def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
+    """Phrase patterns for every gazetteer name, carrying the entry key as the entity id."""
+    patterns, seen = [], set()
+    for entry in gazetteer.entries.values():
+        label = RULER_LABELS.get(entry.actor_type, "ORG")
+        named = [(n, label) for n in entry.names] + [(d, "NORP") for d in entry.demonyms]
+        for name, name_label in named:
+            if name.lower().startswith("the ") or name in seen:
+                continue  # "the United States" is matched as "United States"; first entry wins
+            seen.add(name)
+            patterns.append({"label": name_label, "pattern": name, "id": entry.key})
+    return patterns
+
+
+def add_entity_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", name="stancegraph_gazetteer", before=before,
+                         config={"overwrite_ents": True, "validate": False})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(ruler_patterns(gazetteer))
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None) -> Language:
+def load_pipeline(model: str | None = None, gazetteers: tuple = ()) -> Language:
     """Load the pipeline once per process with stancegraph's components added."""
     name = find_model_name(model)
     try:
@@ -87,6 +114,7 @@ def load_pipeline(model: str | None = None) -> Language:
                                  f"reinstall it with: {INSTALL_HINT}") from None
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("stancegraph_paragraphs_v1", before=before)
+    add_entity_ruler(nlp, load_gazetteer(gazetteers))
     log.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version"))
     return nlp
 

@@ -162,10 +162,9 @@ def build_statements(ctx: Context, chain: list[Hit], quote: Quote | None, partia
     cue = text_span(ctx.doc, root.token.idx, root.token.idx + len(root.token))
     shown = quote or (mixed[0] if mixed else None)
     out = []
-    for subj in syntax.speakers_of(root.token, root.cue):
-        speaker, in_text = syntax.speaker_mention(ctx.doc, subj, ctx.mentions)
-        if speaker is None:
-            continue
+    speakers = [(m, in_text) for subj in syntax.speakers_of(root.token, root.cue)
+                for found, in_text in [syntax.speaker_mentions(ctx.doc, subj, ctx.mentions)] for m in found]
+    for speaker, in_text in speakers:
         confidence = (0.9 if quote else 0.75) if in_text else 0.6
         out.append(StatementCandidate(
             speaker=speaker, kind=kind, mode=mode, evidence=evidence, cue=cue, content=content,

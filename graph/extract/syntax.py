@@ -5,10 +5,14 @@ Pure functions over spaCy tokens; they return tokens or plain records.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from spacy.tokens import Doc, Token
 
 from graph.extract.lexicon import Cue
 from graph.extract.mentions import mention_at, mention_covering, span_mention
+from graph.paths import DATA_DIR
 from graph.records import Mention
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -20,7 +24,7 @@ GROUP_PRONOUNS = {"they"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 SKIP_IN_SUBJECT = {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"}
 AFFILIATE_DEPS = {"compound", "amod", "poss", "nmod"}
-AFFILIATE_PREPS = {"for", "of", "from"}
+AFFILIATE_PREPS = {"for", "of", "from", "in"}
 
 
 def dependents(token: Token) -> set[str]:
@@ -109,41 +113,62 @@ def subject_tokens(subj: Token) -> list[Token]:
     return [t for t in subj.subtree if t.i not in skip]
 
 
-def affiliate_of(subj: Token, mentions: list[Mention]) -> Mention | None:
-    """A named entity the noun phrase belongs to ("U.S." in "U.S. officials",
-    "MSF" in "a spokesperson for MSF")."""
+def affiliates_of(subj: Token, mentions: list[Mention]) -> list[Mention]:
+    """Named entities the noun phrase belongs to ("U.S." in "U.S. officials", "MSF"
+    in "a spokesperson for MSF", both in "officials in Cairo and Doha")."""
     for child in subj.children:
         if child.dep_ in AFFILIATE_DEPS:
             found = mention_covering(mentions, child)
             if found:
-                return found
+                return [found]
         if child.dep_ == "prep" and child.lower_ in AFFILIATE_PREPS:
-            for obj in child.children:
-                found = mention_covering(mentions, obj) if obj.dep_ == "pobj" else None
-                if found:
-                    return found
-    return None
+            objects = [o for obj in child.children if obj.dep_ == "pobj" for o in (obj, *obj.conjuncts)]
+            found_all = [m for m in (mention_covering(mentions, o) for o in objects) if m is not None]
+            if found_all:
+                return found_all
+    return []
 
 
-def speaker_mention(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[Mention | None, bool]:
-    """The speaker a subject token stands for, and whether it is in the text
-    as such (False for a resolved pronoun)."""
+SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "statement"}
+
+
+@lru_cache(maxsize=2)
+def load_agents(path: Path = DATA_DIR / "lexicon" / "agents.txt") -> frozenset[str]:
+    """Head nouns that name people or organisations (a speaker must be one)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_agent(subj: Token) -> bool:
+    return subj.lemma_.lower() in load_agents() or subj.lower_ in load_agents()
+
+
+def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[list[Mention], bool]:
+    """The speakers a subject token stands for, and whether they are in the text
+    as such (False for a resolved pronoun). A group of several states' officials
+    gives one speaker mention per state it speaks for."""
     found = mention_covering(mentions, subj)
     if found is not None:
-        return found, True
+        return [found], True
     if subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        return resolve_pronoun(subj, mentions), False
+        resolved = resolve_pronoun(subj, mentions)
+        return ([resolved] if resolved else []), False
     if subj.pos_ == "PRON":
-        return None, False
+        return [], False
     tokens = subject_tokens(subj)
-    affiliate = affiliate_of(subj, mentions)
-    if subj.pos_ == "PROPN" and affiliate is None:
+    affiliates = affiliates_of(subj, mentions)
+    if affiliates and subj.lemma_.lower() in SPOKES:
+        return affiliates[:1], True  # "a spokesperson for MSF" speaks as MSF
+    if subj.pos_ != "PROPN" and not is_agent(subj):
+        return [], False  # "the conflict claimed ...": not a speaker
+    if subj.pos_ == "PROPN" and not affiliates:
         inner = mention_at(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
         if inner is not None:
-            return inner, True
+            return [inner], True
     generic = subj.tag_ in ("NNS", "NNPS")
-    return span_mention(doc, tokens, "GROUP", affiliate=affiliate, generic=generic,
-                        anonymous=not generic), True
+    made = [span_mention(doc, tokens, "GROUP", affiliate=a, generic=generic, anonymous=not generic)
+            for a in (affiliates or [None])]
+    return [m for m in made if m is not None], True
 
 
 def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:

@@ -1,0 +1,123 @@
+"""Titles and roles around person names: "Israeli Defense Minister Yoav Gallant",
+"Middle East analyst Dr. Leila Karam", "Jake Sullivan, the national security adviser".
+
+The office lexicon (``data/lexicon/offices.tsv``) says which words are titles and
+whether their holders are officials; honorifics are stripped and not kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from graph.errors import ConfigError
+from graph.paths import DATA_DIR
+
+OFFICES = DATA_DIR / "lexicon" / "offices.tsv"
+ROLE_MODIFIER_LABELS = {"LOC", "NORP", "GPE", "ORG"}
+MAX_TITLE_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Offices:
+    titles: dict[tuple[str, ...], str]  # lower-cased words -> "Official" | "Person" | "Honorific"
+
+    def match_before(self, tokens: list[Token]) -> int:
+        """How many tokens at the end of ``tokens`` form a title (0 if none)."""
+        for size in range(min(MAX_TITLE_WORDS, len(tokens)), 0, -1):
+            if tuple(t.lower_ for t in tokens[-size:]) in self.titles:
+                return size
+        return 0
+
+    def kind(self, words: list[Token]) -> str | None:
+        return self.titles.get(tuple(t.lower_ for t in words))
+
+
+@lru_cache(maxsize=2)
+def load_offices(path: Path = OFFICES) -> Offices:
+    titles = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or parts[1].strip() not in ("Official", "Person", "Honorific"):
+            raise ConfigError(f"{path}:{number}: expected 'title<TAB>Official|Person|Honorific'")
+        titles[tuple(parts[0].lower().split())] = parts[1].strip()
+    return Offices(titles)
+
+
+@dataclass(frozen=True)
+class RoleFound:
+    role: str | None  # "Defense Minister", "Middle East analyst"
+    official: bool
+    affiliate: Span | None  # an entity the role belongs to ("Israeli")
+    name_start: int  # token index where the bare name starts (titles stripped)
+
+
+def strip_leading_titles(ent: Span, offices: Offices) -> tuple[int, list[Token]]:
+    """Titles inside the entity itself ("President Biden"): the name start and the title tokens."""
+    start, title = ent.start, []
+    while start < ent.end - 1:
+        size = 0
+        for n in range(min(MAX_TITLE_WORDS, ent.end - 1 - start), 0, -1):
+            if offices.kind(list(ent.doc[start:start + n])):
+                size = n
+                break
+        if not size:
+            break
+        title += list(ent.doc[start:start + size])
+        start += size
+    return start, title
+
+
+def entity_ending_at(ent: Span, index: int) -> Span | None:
+    for other in ent.doc.ents:
+        if other.end == index and other.label_ in ROLE_MODIFIER_LABELS:
+            return other
+    return None
+
+
+def find_role(ent: Span, offices: Offices) -> RoleFound:
+    """The title before (or inside) a person entity, and whom it belongs to."""
+    doc = ent.doc
+    name_start, inner = strip_leading_titles(ent, offices)
+    words = [t for t in inner if offices.kind([t]) != "Honorific"]
+    left = ent.start
+    while left > 0 and offices.kind([doc[left - 1]]) == "Honorific":
+        left -= 1  # "Dr." between the title and the name
+    size = offices.match_before(list(doc[max(0, left - MAX_TITLE_WORDS):left]))
+    affiliate = None
+    if size and offices.kind(list(doc[left - size:left])) != "Honorific":
+        words = list(doc[left - size:left]) + words
+        left -= size
+    if words:
+        modifier = entity_ending_at(ent, left)
+        if modifier is not None and modifier.label_ == "LOC":
+            words = list(modifier) + words  # "Middle East analyst"
+        elif modifier is not None:
+            affiliate = modifier
+    if not words:
+        return appositive_role(ent, offices, name_start)
+    role = " ".join(t.text for t in words)
+    official = any(offices.kind([t]) == "Official" for t in words) or offices.kind(words) == "Official"
+    return RoleFound(role, official, affiliate, name_start)
+
+
+def appositive_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
+    """ "Jake Sullivan, the national security adviser, said": role from an apposition."""
+    for child in ent.root.children:
+        if child.dep_ != "appos":
+            continue
+        tokens = [t for t in child.subtree if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+        for size in range(min(MAX_TITLE_WORDS, len(tokens)), 0, -1):
+            for start in range(0, len(tokens) - size + 1):
+                kind = offices.kind(tokens[start:start + size])
+                if kind in ("Official", "Person"):
+                    affiliate = next((e for e in ent.doc.ents if e.label_ in ("GPE", "NORP", "ORG")
+                                      and child.left_edge.i <= e.start and e.end <= child.right_edge.i + 1), None)
+                    role = " ".join(t.text for t in tokens[start:start + size])
+                    return RoleFound(role, kind == "Official", affiliate, name_start)
+    return RoleFound(None, False, None, name_start)

@@ -1,0 +1,53 @@
+"""The evaluator: unit tests on hand-built records, and the real dev gold when present."""
+
+import json
+
+import pytest
+
+from graph.evaluate import score_label_gold
+from graph.evaluation_run import evaluate_files
+from graph.ingest import make_article
+from graph.records import Actor, ActorType, Extraction, SpeechMode, Statement, StatementKind, TextSpan
+from tests.conftest import shared_path
+
+GOLD = {"document": "x.txt",
+        "actors": [{"label": "United States", "type": "State", "aliases": ["U.S."]},
+                   {"label": "Hamas", "type": "MilitantGroup", "aliases": []},
+                   {"label": "rights groups", "type": "Group", "optional": True, "aliases": []}],
+        "not_actors": ["Middle East"],
+        "statements": [{"speaker": "Hamas", "evidence": "Hamas demanded an end", "kind": ["Demand"],
+                        "targets": ["United States"]}],
+        "affiliations": []}
+
+
+def extraction(*actors, statements=()):
+    return Extraction(make_article("Hamas demanded an end to it."), tuple(actors), tuple(statements))
+
+
+def test_duplicate_actor_for_one_gold_actor_is_a_false_alarm():
+    report = score_label_gold(extraction(Actor("a", "United States", ActorType.STATE),
+                                         Actor("b", "U.S.", ActorType.STATE)), GOLD)
+    assert report.actors.tp == 1 and report.actors.fp == 1 and report.actors.fn == 1
+
+
+def test_not_actor_counts_and_optional_costs_nothing():
+    report = score_label_gold(extraction(Actor("m", "the Middle East", ActorType.STATE)), GOLD)
+    assert report.not_actors_found == ["the Middle East"] and report.actors.fn == 2
+
+
+def test_statement_matches_on_evidence_and_speaker_with_kind_and_target():
+    statement = Statement("h", StatementKind.DEMAND, SpeechMode.INDIRECT, TextSpan(0, 27, "Hamas demanded an end to it"),
+                          targets=("u",))
+    report = score_label_gold(extraction(Actor("h", "Hamas", ActorType.MILITANT_GROUP),
+                                         Actor("u", "U.S.", ActorType.STATE), statements=[statement]), GOLD)
+    assert report.statements.tp == 1 and report.kinds.value == 1.0 and report.targets.value == 1.0
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_dev_gold_meets_the_actor_targets():
+    gold = shared_path("eval", "dev", "gaza-ceasefire-us-withdraws.gold.json")
+    metrics = evaluate_files([gold]).metrics()
+    print(json.dumps(metrics, indent=1))
+    assert metrics["actor_f1"] >= 0.95 and metrics["type_accuracy"] >= 0.95
+    assert metrics["affiliation_recall"] >= 0.8 and metrics["not_actors_found"] == 0
