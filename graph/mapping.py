@@ -54,7 +54,7 @@ class Minter:
 
     def statement(self, article_id: str, statement: Statement) -> URIRef:
         content = statement.content or statement.evidence
-        key = "|".join(map(str, (article_id, statement.speaker, statement.kind,
+        key = "|".join(map(str, (article_id, statement.speaker, statement.on_behalf_of or "", statement.kind,
                                  statement.cue.start if statement.cue else -1,
                                  content.start, content.end, statement.evidence.start)))
         return self.iri("statement", key)
