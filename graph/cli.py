@@ -194,15 +194,18 @@ def evaluate(gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold
              fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
              show_errors: Annotated[bool, typer.Option("--show-errors", help="List misses and false alarms.")] = False,
              model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name.")] = None) -> None:
-    """Score extraction against hand-annotated gold files.
+    """Score extraction against hand-annotated gold: label gold (*.gold.json) or span gold (*.jsonl).
 
-    Example: stancegraph evaluate data/gold/gaza-ceasefire-us-withdraws.gold.json --show-errors
+    Example: stancegraph evaluate ../shared/eval/dev/gaza-ceasefire-us-withdraws.gold.json --show-errors
     """
-    from graph.evaluation_run import evaluate_files
+    from graph.evaluation_run import evaluate_files, evaluate_span_files
 
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}; expected table or json")
-    report = evaluate_files(gold, model)
+    spans = [g for g in gold if g.suffix == ".jsonl"]
+    if spans and len(spans) != len(gold):
+        fail("give either label gold (*.gold.json) or span gold (*.jsonl) files, not both")
+    report = evaluate_span_files(gold, model) if spans else evaluate_files(gold, model)
     metrics = report.metrics()
     if fmt == "json":
         print(json.dumps({"files": [str(g) for g in gold], "metrics": metrics,

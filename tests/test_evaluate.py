@@ -51,3 +51,19 @@ def test_dev_gold_meets_the_actor_targets():
     print(json.dumps(metrics, indent=1))
     assert metrics["actor_f1"] >= 0.95 and metrics["type_accuracy"] >= 0.95
     assert metrics["affiliation_recall"] >= 0.8 and metrics["not_actors_found"] == 0
+
+
+def test_span_gold_needs_half_overlap_and_source():
+    from graph.evaluate_spans import score_span_gold
+
+    text = "Officials said the border would stay closed for a week."
+    statement = Statement("o", StatementKind.ASSERT, SpeechMode.INDIRECT, TextSpan(0, len(text), text),
+                          content=TextSpan(15, 55, text[15:55]), source=TextSpan(0, 9, "Officials"))
+    gold = [{"source_span": [0, 9], "source_text": "Officials", "cue_span": [10, 14], "cue_text": "said",
+             "content_span": [15, 55], "direct": False}]
+    report = score_span_gold(Extraction(make_article(text), (Actor("o", "Officials", ActorType.GROUP),),
+                                        (statement,)), gold)
+    assert report.content.f1 == 1.0 and report.end_to_end.f1 == 1.0
+    far = [{**gold[0], "source_span": [40, 45]}]
+    report = score_span_gold(Extraction(make_article(text), (), (statement,)), far)
+    assert report.content.f1 == 1.0 and report.end_to_end.tp == 0
