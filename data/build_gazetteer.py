@@ -104,19 +104,28 @@ def resolve_ref(ref: str | None, iso_keys: dict[str, str], by_label: dict[str, s
     return iso_keys.get(ref) or by_label.get(normalise(ref)) or key_for(ref, "IGO", None)
 
 
-def curated_entries(iso_keys: dict[str, str], by_label: dict[str, str]) -> list[dict]:
-    entries = []
+def curated_rows() -> list[dict]:
+    """Hand-written organisations and office holders, with their keys."""
+    rows = []
     for name in ("organisations.jsonl", "officeholders.jsonl"):
         for line in (CURATED / name).read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            actor_type = row.get("type", "Official")
-            entry = {"key": key_for(row["label"], actor_type, row.get("wikidata")), "label": row["label"],
-                     "type": actor_type, "wikidata": row.get("wikidata"), "aliases": row.get("aliases", [])}
-            if row.get("affiliation"):
-                entry["affiliation"] = resolve_ref(row["affiliation"], iso_keys, by_label)
-            if row.get("terms"):
-                entry["terms"] = [{**t, "of": resolve_ref(t["of"], iso_keys, by_label)} for t in row["terms"]]
-            entries.append(entry)
+            row["type"] = row.get("type", "Official")
+            row["key"] = key_for(row["label"], row["type"], row.get("wikidata"))
+            rows.append(row)
+    return rows
+
+
+def curated_entries(rows: list[dict], iso_keys: dict[str, str], by_label: dict[str, str]) -> list[dict]:
+    entries = []
+    for row in rows:
+        entry = {"key": row["key"], "label": row["label"], "type": row["type"],
+                 "wikidata": row.get("wikidata"), "aliases": row.get("aliases", [])}
+        if row.get("affiliation"):
+            entry["affiliation"] = resolve_ref(row["affiliation"], iso_keys, by_label)
+        if row.get("terms"):
+            entry["terms"] = [{**t, "of": resolve_ref(t["of"], iso_keys, by_label)} for t in row["terms"]]
+        entries.append(entry)
     return entries
 
 
@@ -160,10 +169,10 @@ def main(argv: list[str] | None = None) -> None:
     states, iso_keys = state_entries(args.source)
     igos = igo_entries(args.source)
     groups = armed_group_entries(args.source)
-    by_label = {normalise(e["label"]): e["key"] for e in (*states, *igos)}
-    curated = curated_entries(iso_keys, by_label)
-    by_label.update({normalise(e["label"]): e["key"] for e in curated})
-    curated = curated_entries(iso_keys, by_label)  # second pass: curated refer to each other (Hamas)
+    rows = curated_rows()
+    # Curated entries may refer to each other ("of": "Hamas"), so their keys are known first.
+    by_label = {normalise(e["label"]): e["key"] for e in (*states, *igos, *rows)}
+    curated = curated_entries(rows, iso_keys, by_label)
     write(OUT / "10-curated.jsonl", curated)
     write(OUT / "20-states.jsonl", states)
     write(OUT / "30-igos.jsonl", igos)
