@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from graph.errors import ConfigError
@@ -57,8 +57,20 @@ class Ratio:
         self.hit, self.total = self.hit + other.hit, self.total + other.total
 
 
+class Summable:
+    """A report whose fields are Scores, Ratios or lists adds up field by field."""
+
+    def add(self, other: "Summable") -> None:
+        for item in fields(self):  # type: ignore[arg-type]
+            mine, theirs = getattr(self, item.name), getattr(other, item.name)
+            if isinstance(mine, list):
+                mine.extend(theirs)
+            else:
+                mine.add(theirs)
+
+
 @dataclass
-class LabelReport:
+class LabelReport(Summable):
     actors: Score = field(default_factory=Score)
     actor_types: Ratio = field(default_factory=Ratio)
     affiliations: Ratio = field(default_factory=Ratio)
@@ -67,12 +79,6 @@ class LabelReport:
     targets: Ratio = field(default_factory=Ratio)
     not_actors_found: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-
-    def add(self, other: "LabelReport") -> None:
-        for name in ("actors", "actor_types", "affiliations", "statements", "kinds", "targets"):
-            getattr(self, name).add(getattr(other, name))
-        self.not_actors_found += other.not_actors_found
-        self.errors += other.errors
 
     def metrics(self) -> dict[str, float | int]:
         return {"actor_precision": self.actors.precision, "actor_recall": self.actors.recall,

@@ -10,22 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.evaluate import Score
+from graph.evaluate import Score, Summable
 from graph.records import Actor, Extraction, SpeechMode, Statement
 
 
 @dataclass
-class SpanReport:
+class SpanReport(Summable):
     content: Score = field(default_factory=Score)
     end_to_end: Score = field(default_factory=Score)
     direct_content: Score = field(default_factory=Score)
     direct_end_to_end: Score = field(default_factory=Score)
     errors: list[str] = field(default_factory=list)
-
-    def add(self, other: "SpanReport") -> None:
-        for name in ("content", "end_to_end", "direct_content", "direct_end_to_end"):
-            getattr(self, name).add(getattr(other, name))
-        self.errors += other.errors
 
     def metrics(self) -> dict[str, float]:
         out = {}

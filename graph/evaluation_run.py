@@ -12,14 +12,20 @@ from graph.pipeline import extract_one
 from graph.settings import Settings
 
 
+def gold_document(gold_path: Path, relative: str, where: str) -> Path:
+    """The article a gold record points to, relative to the gold file."""
+    document = (gold_path.parent / relative).resolve()
+    if not document.is_file():
+        raise ConfigError(f"{where}: document {relative} not found at {document}")
+    return document
+
+
 def evaluate_files(paths: Iterable[Path], model: str | None = None) -> LabelReport:
     """Summed label-gold report over several gold files."""
     total, settings = LabelReport(), Settings(model=model)
     for path in paths:
         gold = read_gold(path)
-        document = (path.parent / gold["document"]).resolve()
-        if not document.is_file():
-            raise ConfigError(f"{path}: document {gold['document']} not found at {document}")
+        document = gold_document(path, gold["document"], str(path))
         report = score_label_gold(extract_one(read_text_file(document), settings), gold)
         report.errors = [f"{path.name}: {e}" for e in report.errors]
         total.add(report)
@@ -39,10 +45,9 @@ def evaluate_span_files(paths: Iterable[Path], model: str | None = None):
                 continue
             try:
                 item = json.loads(line)
-                document = path.parent / item["document"]
+                relative = item["document"]
             except (ValueError, KeyError, TypeError):
                 raise ConfigError(f"{path}:{number}: not span gold (see eval/README.md §2)") from None
-            if not document.is_file():
-                raise ConfigError(f"{path}:{number}: document {item['document']} not found")
+            document = gold_document(path, relative, f"{path}:{number}")
             total.add(score_span_gold(extract_one(read_text_file(document), settings), item.get("statements", [])))
     return total
