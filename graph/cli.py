@@ -19,6 +19,7 @@ from rich.table import Table
 
 from graph import __version__
 from graph.errors import StancegraphError
+from graph.paths import DEFAULT_STORE
 
 app = typer.Typer(name="stancegraph", no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False,
@@ -28,7 +29,6 @@ CELL_LIMIT = 120
 err = Console(stderr=True, soft_wrap=True)
 
 StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="Store directory.", envvar="STANCEGRAPH_STORE")]
-DEFAULT_STORE = Path("stancegraph-store")
 
 
 def fail(message: str, code: int = 2) -> None:

@@ -66,10 +66,6 @@ class Minter:
         return self.iri("run", f"{run.tool_version}|{run.model_name}|{run.model_version}")
 
 
-def literal(value: object, datatype: URIRef | None = None) -> Literal:
-    return Literal(value, datatype=datatype)
-
-
 def date_literal(value: str) -> Literal:
     return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date)
 

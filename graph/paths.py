@@ -17,3 +17,4 @@ QUERIES_DIR = PACKAGE_DIR / "queries"
 CUE_LEXICON = DATA_DIR / "lexicon" / "cues.tsv"
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 SAMPLES_DIR = DATA_DIR / "samples"
+DEFAULT_STORE = Path("stancegraph-store")

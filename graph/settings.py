@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import ConfigError
+from graph.paths import DEFAULT_STORE
 from graph.vocab import DEFAULT_BASE
 
 
 @dataclass(frozen=True)
 class Settings:
-    store: Path = Path("stancegraph-store")
+    store: Path = DEFAULT_STORE
     model: str | None = None
     workers: int = 1
     strict: bool = False

@@ -9,7 +9,7 @@ not added again; an actor keeps the first label and type it was given.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,12 +17,9 @@ from rdflib import BNode, Literal, URIRef
 
 from graph.errors import StoreError, StoreLockedError
 from graph.mapping import KIND_EDGES, ArticleTriples, Minter, Triple
-from graph.vocab import PREFIXES, RDF, RDFS, SCHEMA, SG
+from graph.vocab import RDF, RDFS, SCHEMA, SG
 
 log = logging.getLogger(__name__)
-
-DEFAULT_STORE = "stancegraph-store"
-SHARED_GRAPHS = ("actors", "positions", "derived", "ontology")
 
 
 def to_ox(term: URIRef | Literal | BNode) -> ox.NamedNode | ox.Literal:
@@ -127,15 +124,3 @@ DROP SILENT GRAPH {derived} ;
 INSERT {{ GRAPH {derived} {{ ?h ?edge ?t }} }} WHERE {{ GRAPH {positions} {{
   ?p {to_ox(SG.holder)} ?h ; {to_ox(SG.target)} ?t . {edges} }} }}
 """)
-
-
-def count_quads(store: ox.Store) -> int:
-    return len(store)
-
-
-def iter_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    return iter(store.quads_for_pattern(None, None, None, None))
-
-
-def prefixes() -> dict[str, str]:
-    return dict(PREFIXES)
