@@ -137,9 +137,21 @@ EXTRA_AGENTS = ("source", "official", "critic", "analyst", "expert", "observer",
                 "mediator", "people", "resident", "witness", "doctor", "worker", "charity", "watchdog")
 
 
+def agent_corrections() -> tuple[set[str], set[str]]:
+    """Nouns to add and to remove, from data/curated/agent_nouns.tsv."""
+    add, remove = set(), set()
+    for line in (CURATED / "agent_nouns.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            noun, sign = line.split("\t")
+            (add if sign.strip() == "+" else remove).add(noun.strip().lower())
+    return add, remove
+
+
 def agent_nouns(source: Path) -> list[str]:
-    """Head nouns of CAMEO/Phoenix agents (minister, rebel, activist, ...), singular, lower case."""
-    nouns = set(EXTRA_AGENTS)
+    """Head nouns of CAMEO/Phoenix agents (minister, rebel, activist, ...), singular, lower
+    case, with the curated corrections."""
+    add, remove = agent_corrections()
+    nouns = set(EXTRA_AGENTS) | add
     for line in (source / "cameo_phoenix" / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace").splitlines():
         line = line.split("#")[0]
         if "[" not in line:
@@ -150,7 +162,7 @@ def agent_nouns(source: Path) -> list[str]:
             nouns.add(head)
             if head.endswith("person"):
                 nouns.update({head[:-6] + "man", head[:-6] + "woman"})
-    return sorted(nouns)
+    return sorted(nouns - remove)
 
 
 def write(path: Path, entries: list[dict]) -> None:

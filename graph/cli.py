@@ -52,6 +52,7 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or directories
           workers: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
           model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name.")] = None,
           gazetteer: Annotated[Optional[list[Path]], typer.Option(help="Extra gazetteer JSONL file.")] = None,
+          topics: Annotated[Optional[list[Path]], typer.Option(help="Extra SKOS topic scheme (Turtle).")] = None,
           no_text: Annotated[bool, typer.Option("--no-text", help="Do not store article bodies.")] = False,
           config: Annotated[Optional[Path], typer.Option(help="TOML settings file.")] = None,
           strict: Annotated[bool, typer.Option(help="Exit 1 when any input has problems.")] = False) -> None:
@@ -64,6 +65,7 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or directories
 
     settings = load_settings(config).replace(store=store, workers=workers, model=model, strict=strict or None,
                                              gazetteers=tuple(gazetteer) if gazetteer else None,
+                                             topics=tuple(topics) if topics else None,
                                              with_text=False if no_text else None)
     report = run_build(paths, settings)
     for problem in report.problems:

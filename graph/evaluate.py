@@ -186,7 +186,7 @@ def evidence_matches(statement: Statement, item: dict) -> bool:
     evidence, said = squash(item["evidence"]), squash(statement.evidence.text)
     if evidence in said:
         return True
-    words = [s for s in (statement.quote, statement.content) if s is not None and len(s.text) > 10]
+    words = [s for s in (*statement.quote, statement.content) if s is not None and len(s.text) > 10]
     return any(squash(s.text) in evidence for s in words)
 
 

@@ -53,24 +53,60 @@ def source_matches(statement: Statement, item: dict, actors: dict[str, Actor]) -
     return any(len(n) > 2 and n.casefold() in text for n in names)
 
 
-def match(statements: list[Statement], gold: list[dict], actors: dict[str, Actor], speaker: bool) -> int:
-    """Greedy one-to-one matching by overlap; returns the number of matches."""
+def match(statements: list[Statement], gold: list[dict], actors: dict[str, Actor],
+          speaker: bool) -> dict[int, int]:
+    """Greedy one-to-one matching by overlap: statement index -> gold index."""
     pairs = sorted(((content_overlap(s, g), i, j) for i, s in enumerate(statements) for j, g in enumerate(gold)),
                    reverse=True)
-    used_s, used_g, hits = set(), set(), 0
+    matched: dict[int, int] = {}
     for shared, i, j in pairs:
         if shared == 0:
             break
-        if i in used_s or j in used_g or (speaker and not source_matches(statements[i], gold[j], actors)):
+        if i in matched or j in matched.values() or (speaker and not source_matches(statements[i], gold[j], actors)):
             continue
-        used_s.add(i)
-        used_g.add(j)
-        hits += 1
-    return hits
+        matched[i] = j
+    return matched
 
 
 def scored(hits: int, found: int, wanted: int) -> Score:
     return Score(tp=hits, fp=found - hits, fn=wanted - hits)
+
+
+def snippet(text: str, start: int, end: int, width: int = 90) -> str:
+    piece = " ".join(text[start:end].split())
+    return piece if len(piece) <= width else piece[: width // 2 - 2] + " … " + piece[-(width // 2 - 2):]
+
+
+def describe_gold(text: str, item: dict) -> str:
+    mode = "direct" if item.get("direct") else "indirect"
+    return (f"[{item.get('source_text', '?')}] {item.get('cue_text', '?')} ({mode}) "
+            f"«{snippet(text, *item['content_span'])}»")
+
+
+def describe_statement(statement: Statement, actors: dict[str, Actor]) -> str:
+    actor = actors.get(statement.speaker)
+    source = statement.source.text if statement.source else f"~{actor.label if actor else statement.speaker}"
+    cue = statement.cue.text if statement.cue else "-"
+    content = " ".join(statement.content.text.split()) if statement.content else ""
+    content = content if len(content) <= 90 else content[:43] + " … " + content[-43:]
+    return f"[{source}] {cue} ({statement.mode}) «{content}»"
+
+
+def span_errors(extraction: Extraction, statements: list[Statement], gold: list[dict],
+                actors: dict[str, Actor]) -> list[str]:
+    """Misses, false alarms and wrong speakers, for --show-errors."""
+    text, name = extraction.article.text, extraction.article.path or extraction.article.article_id
+    loose, strict = match(statements, gold, actors, False), match(statements, gold, actors, True)
+    errors = []
+    for i, j in loose.items():
+        if i not in strict and j not in strict.values():
+            errors.append(f"{name}: wrong source: {describe_statement(statements[i], actors)} "
+                          f"gold {describe_gold(text, gold[j])}")
+    found = set(loose.values()) | set(strict.values())
+    errors += [f"{name}: missed: {describe_gold(text, g)}" for j, g in enumerate(gold) if j not in found]
+    errors += [f"{name}: false alarm: {describe_statement(s, actors)}"
+               for i, s in enumerate(statements) if i not in loose and i not in strict]
+    return errors
 
 
 def score_span_gold(extraction: Extraction, gold_statements: list[dict]) -> SpanReport:
@@ -80,8 +116,9 @@ def score_span_gold(extraction: Extraction, gold_statements: list[dict]) -> Span
     gold_direct = [g for g in gold_statements if g.get("direct")]
     report = SpanReport()
     for name, mine, theirs in (("content", statements, gold_statements), ("direct_content", direct, gold_direct)):
-        setattr(report, name, scored(match(mine, theirs, actors, False), len(mine), len(theirs)))
+        setattr(report, name, scored(len(match(mine, theirs, actors, False)), len(mine), len(theirs)))
     for name, mine, theirs in (("end_to_end", statements, gold_statements),
                                ("direct_end_to_end", direct, gold_direct)):
-        setattr(report, name, scored(match(mine, theirs, actors, True), len(mine), len(theirs)))
+        setattr(report, name, scored(len(match(mine, theirs, actors, True)), len(mine), len(theirs)))
+    report.errors = span_errors(extraction, statements, gold_statements, actors)
     return report

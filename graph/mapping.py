@@ -135,8 +135,8 @@ def statement_triples(statement: Statement, article: Article, minter: Minter) ->
         yield node, SG.target, minter.actor(target)
     for topic in statement.topics:
         yield node, SG.topic, TOPIC[topic]
-    if statement.quote is not None:
-        yield node, SG.quote, Literal(statement.quote.text)
+    if statement.quote:
+        yield node, SG.quote, Literal(" … ".join(part.text for part in statement.quote))
     if statement.content is not None:
         yield node, SG.content, Literal(statement.content.text)
     if statement.cue is not None:

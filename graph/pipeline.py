@@ -23,6 +23,7 @@ from graph.records import Article, Extraction, Problem, RunInfo
 from graph.resolve import resolve_article
 from graph.settings import Settings
 from graph.store import clean_up, known_articles, open_store, write_articles
+from graph.topics import load_topics, tag_topics
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterato
     """Parse articles with ``nlp.pipe`` and turn each into an ``Extraction``."""
     nlp = load_pipeline(settings.model, settings.gazetteers)
     gazetteer = load_gazetteer(settings.gazetteers)
+    topics = load_topics(settings.topics)
     pending: deque[Article] = deque()
 
     def texts() -> Iterator[str]:
@@ -61,7 +63,7 @@ def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterato
         article = pending.popleft()
         try:
             found = extract_doc(doc)
-            yield resolve_article(article, found.mentions, found.statements, gazetteer)
+            yield tag_topics(resolve_article(article, found.mentions, found.statements, gazetteer), topics)
         except (StancegraphError, ValueError, IndexError, KeyError) as exc:  # one bad article never stops a batch
             log.exception("extraction failed for %s", article.path)
             yield Problem(article.path or article.article_id, f"extraction failed: {exc}")

@@ -104,8 +104,8 @@ class StatementCandidate:
     evidence: TextSpan
     cue: TextSpan | None = None
     content: TextSpan | None = None
-    quote: TextSpan | None = None
-    source_in_text: bool = True  # False for continuation quotes and pronouns
+    quote: tuple[TextSpan, ...] = ()  # the quoted words; several parts when interrupted
+    source: TextSpan | None = None  # the speaker as written at the cue ("he"); None: continuation
     targets: tuple[Mention, ...] = ()
     negated: bool = False
     confidence: float = 0.5
@@ -121,7 +121,7 @@ class Statement:
     evidence: TextSpan
     cue: TextSpan | None = None
     content: TextSpan | None = None
-    quote: TextSpan | None = None
+    quote: tuple[TextSpan, ...] = ()
     source: TextSpan | None = None
     on_behalf_of: str | None = None
     targets: tuple[str, ...] = ()

@@ -126,7 +126,7 @@ def resolve_statement(book: ArticleActors, candidate: StatementCandidate) -> Sta
     return Statement(
         speaker=speaker, kind=candidate.kind, mode=candidate.mode, evidence=candidate.evidence,
         cue=candidate.cue, content=candidate.content, quote=candidate.quote,
-        source=candidate.speaker.span if candidate.source_in_text else None, on_behalf_of=on_behalf,
+        source=candidate.source, on_behalf_of=on_behalf,
         targets=targets, negated=candidate.negated, confidence=candidate.confidence)
 
 

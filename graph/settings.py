@@ -22,6 +22,7 @@ class Settings:
     workers: int = 1
     strict: bool = False
     gazetteers: tuple[Path, ...] = ()
+    topics: tuple[Path, ...] = ()  # extra SKOS topic schemes (Turtle)
     base_iri: str = DEFAULT_BASE
     with_text: bool = True
     batch_size: int = 32
@@ -47,6 +48,7 @@ def load_settings(path: Path | None) -> Settings:
         raise ConfigError(f"{path}: unknown keys {', '.join(unknown)}; valid keys: {', '.join(sorted(valid))}")
     if "store" in data:
         data["store"] = Path(data["store"])
-    if "gazetteers" in data:
-        data["gazetteers"] = tuple(Path(p) for p in data["gazetteers"])
+    for key in ("gazetteers", "topics"):
+        if key in data:
+            data[key] = tuple(Path(p) for p in data[key])
     return Settings(**data)

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from graph.evaluate import score_label_gold
-from graph.evaluation_run import evaluate_files
+from graph.evaluation_run import evaluate_files, evaluate_span_files
 from graph.ingest import make_article
 from graph.records import Actor, ActorType, Extraction, SpeechMode, Statement, StatementKind, TextSpan
 from tests.conftest import shared_path
@@ -67,3 +67,30 @@ def test_span_gold_needs_half_overlap_and_source():
     far = [{**gold[0], "source_span": [40, 45]}]
     report = score_span_gold(Extraction(make_article(text), (), (statement,)), far)
     assert report.content.f1 == 1.0 and report.end_to_end.tp == 0
+    assert any("wrong source" in e for e in report.errors)
+
+
+def test_span_errors_list_misses_and_false_alarms():
+    from graph.evaluate_spans import score_span_gold
+
+    text = "Officials said the border would stay closed. Egypt denied it."
+    statement = Statement("o", StatementKind.ASSERT, SpeechMode.INDIRECT, TextSpan(0, 44, text[:44]),
+                          content=TextSpan(15, 43, text[15:43]), source=TextSpan(0, 9, "Officials"))
+    gold = [{"source_span": [45, 50], "source_text": "Egypt", "cue_span": [51, 57], "cue_text": "denied",
+             "content_span": [58, 60], "direct": False}]
+    report = score_span_gold(Extraction(make_article(text), (), (statement,)), gold)
+    assert [e.split(": ")[1] for e in report.errors] == ["missed", "false alarm"]
+    assert "[Egypt] denied" in report.errors[0] and "[Officials]" in report.errors[1]
+
+
+def test_polnear_dev_meets_the_issue_targets():
+    gold = shared_path("eval", "dev", "polnear-dev", "gold.jsonl")
+    metrics = evaluate_span_files([gold]).metrics()
+    assert metrics["end_to_end_f1"] >= 0.65 and metrics["content_f1"] >= 0.75
+
+
+def test_dev_gold_meets_the_statement_targets():
+    gold = shared_path("eval", "dev", "gaza-ceasefire-us-withdraws.gold.json")
+    metrics = evaluate_files([gold]).metrics()
+    assert metrics["statement_f1"] >= 0.90 and metrics["kind_accuracy"] >= 0.85
+    assert metrics["target_recall"] >= 0.75

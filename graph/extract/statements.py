@@ -89,13 +89,15 @@ def nearest_hit(ctx: Context, quote: Quote, hits: list[Hit]) -> Hit | None:
     return min(near, key=lambda h: min(abs(h.token.idx - quote.open_mark), abs(h.token.idx - quote.end)))
 
 
-def evidence_span(ctx: Context, tokens: list[Token], quote: Quote | None) -> TextSpan:
+def evidence_span(ctx: Context, tokens: list[Token], parts: list[Quote]) -> TextSpan:
+    """The sentence(s) of the cue and of every quoted part."""
     start = min(t.sent.start_char for t in tokens)
     end = max(t.sent.end_char for t in tokens)
-    if quote is not None:
-        opening = ctx.doc.char_span(quote.open_mark, quote.open_mark + 1, alignment_mode="expand")
-        start = min(start, opening.sent.start_char if opening is not None else quote.open_mark)
-        end = max(end, quote.close_mark + 1 if quote.close_mark is not None else quote.end)
+    if parts:
+        opening = ctx.doc.char_span(parts[0].open_mark, parts[0].open_mark + 1, alignment_mode="expand")
+        start = min(start, opening.sent.start_char if opening is not None else parts[0].open_mark)
+        last = parts[-1]
+        end = max(end, last.close_mark + 1 if last.close_mark is not None else last.end)
     text = ctx.doc.text
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -112,15 +114,21 @@ def statement_kind(chain: list[Hit]) -> StatementKind:
     return kind
 
 
-def content_span(ctx: Context, chain: list[Hit], quote: Quote | None) -> TextSpan | None:
-    if quote is not None:
-        return text_span(ctx.doc, quote.start, quote.end)
+def content_span(ctx: Context, chain: list[Hit], parts: list[Quote]) -> TextSpan | None:
+    """The quoted words (from the first part to the last), else the cue's complement;
+    for a parenthetical cue ("Climate change, he says, is ...") the clause around it."""
+    if parts:
+        return text_span(ctx.doc, parts[0].start, parts[-1].end)
     for hit in chain:
         head = syntax.content_head(hit.token, hit.cue)
         if head is not None:
             exclude = hit.token if hit.cue.prep else None
             start, end = syntax.subtree_bounds(head, exclude)
             return text_span(ctx.doc, start, end)
+    root = chain[0].token
+    if root.dep_ == "parataxis":
+        start, end = syntax.subtree_bounds(root.head, root)
+        return text_span(ctx.doc, start, end)
     return None
 
 
@@ -143,34 +151,35 @@ def has_clause(chain: list[Hit]) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp") for h in chain for c in h.token.children)
 
 
-def build_statements(ctx: Context, chain: list[Hit], quote: Quote | None, partials: list[Quote]) -> list[StatementCandidate]:
+def build_statements(ctx: Context, chain: list[Hit], parts: list[Quote],
+                     partials: list[Quote]) -> list[StatementCandidate]:
     """One statement per speaker of a cue chain (coordinated subjects give several)."""
     root = chain[0]
-    if quote is None and (root.cue.weak or root.cue.belief) and not has_clause(chain):
+    if not parts and (root.cue.belief or (root.cue.weak and not has_clause(chain))):
         return []
-    content = content_span(ctx, chain, quote)
-    if content is None and quote is None and not root.cue.prep:
+    content = content_span(ctx, chain, parts)
+    if content is None and not parts and not root.cue.prep:
         return []
     kind, negated = statement_kind(chain), syntax.is_negated(root.token)
     if negated and kind in NEGATABLE:
         kind = StatementKind.ASSERT
-    mode = SpeechMode.DIRECT if quote else SpeechMode.INDIRECT
+    mode = SpeechMode.DIRECT if parts else SpeechMode.INDIRECT
     mixed = [q for q in partials if content and content.start <= q.start and q.end <= content.end]
-    if mixed and quote is None:
+    if mixed and not parts:
         mode = SpeechMode.MIXED
-    evidence = evidence_span(ctx, [h.token for h in chain], quote)
+    quoted = tuple(text_span(ctx.doc, q.start, q.end) for q in (parts or mixed))
+    evidence = evidence_span(ctx, [h.token for h in chain], parts)
     cue = text_span(ctx.doc, root.token.idx, root.token.idx + len(root.token))
-    shown = quote or (mixed[0] if mixed else None)
     out = []
-    speakers = [(m, in_text) for subj in syntax.speakers_of(root.token, root.cue)
-                for found, in_text in [syntax.speaker_mentions(ctx.doc, subj, ctx.mentions)] for m in found]
-    for speaker, in_text in speakers:
-        confidence = (0.9 if quote else 0.75) if in_text else 0.6
-        out.append(StatementCandidate(
-            speaker=speaker, kind=kind, mode=mode, evidence=evidence, cue=cue, content=content,
-            quote=text_span(ctx.doc, shown.start, shown.end) if shown else None,
-            source_in_text=in_text, targets=find_targets(ctx, chain, content, speaker),
-            negated=negated, confidence=confidence))
+    for subj in syntax.speakers_of(root.token, root.cue):
+        found, source = syntax.speaker_mentions(ctx.doc, subj, ctx.mentions)
+        for speaker in found:
+            named = source is not None and source == speaker.span
+            confidence = (0.9 if parts else 0.75) if named else 0.6
+            out.append(StatementCandidate(
+                speaker=speaker, kind=kind, mode=mode, evidence=evidence, cue=cue, content=content,
+                quote=quoted, source=source, targets=find_targets(ctx, chain, content, speaker),
+                negated=negated, confidence=confidence))
     return out
 
 
@@ -178,11 +187,65 @@ def continuation(ctx: Context, quote: Quote, last: StatementCandidate) -> Statem
     """A quote with no cue of its own continues the last speaker's words."""
     content = text_span(ctx.doc, quote.start, quote.end)
     evidence_end = quote.close_mark + 1 if quote.close_mark is not None else quote.end
+    targets = tuple(m for m in ctx.mentions if quote.start <= m.span.start and m.span.end <= quote.end
+                    and m.span.text != last.speaker.span.text)
     return StatementCandidate(
         speaker=last.speaker, kind=StatementKind.ASSERT, mode=SpeechMode.DIRECT,
-        evidence=text_span(ctx.doc, quote.open_mark, evidence_end), content=content, quote=content,
-        source_in_text=False, targets=tuple(m for m in ctx.mentions if quote.start <= m.span.start and m.span.end <= quote.end and m.span.text != last.speaker.span.text),
-        confidence=0.6)
+        evidence=text_span(ctx.doc, quote.open_mark, evidence_end), content=content, quote=(content,),
+        source=None, targets=targets, confidence=0.6)
+
+
+def continues(ctx: Context, quote: Quote, last: StatementCandidate | None) -> bool:
+    """A paragraph that opens with a quote, right after a paragraph ending in a direct
+    quote, with no cue of its own: the same speaker goes on (the wire convention)."""
+    if last is None or last.mode is not SpeechMode.DIRECT:
+        return False
+    paragraph = ctx.paragraph_of(quote.open_mark)
+    opens = ctx.doc.text[ctx.paragraphs[paragraph][0]:quote.open_mark].strip() == ""
+    return opens and paragraph - ctx.paragraph_of(last.evidence.end - 1) == 1
+
+
+def group_quotes(ctx: Context, full: list[Quote], hits: list[Hit],
+                 by_index: dict[int, Hit]) -> list[tuple[list[Quote], int | None]]:
+    """Quotes with the chain root that attributes them. Consecutive quotes of one
+    paragraph attributed by the same cue are one interrupted quote
+    ("“…,” she said. “…”"); a quote with no cue has root None."""
+    groups: list[tuple[list[Quote], int | None]] = []
+    for quote in full:
+        hit = nearest_hit(ctx, quote, hits)
+        root = chain_root(hit, by_index).token.i if hit is not None else None
+        if groups and root is not None and groups[-1][1] == root \
+                and ctx.paragraph_of(groups[-1][0][-1].end) == ctx.paragraph_of(quote.open_mark):
+            groups[-1][0].append(quote)
+        else:
+            groups.append(([quote], root))
+    return groups
+
+
+def embedded(quote: Quote, hits: list[Hit]) -> bool:
+    """A quotation inside the reported clause of an earlier cue in its sentence
+    ("said that the video did not give “absolute evidence,” but"): part of a
+    mixed quote, not a speech act of its own."""
+    for hit in hits:
+        sent = hit.token.sent
+        if hit.cue.prep or not (hit.token.idx < quote.open_mark < sent.end_char):
+            continue
+        head = syntax.content_head(hit.token, hit.cue)
+        if head is None:
+            continue
+        start, end = syntax.subtree_bounds(head)
+        if hit.token.idx < start < quote.open_mark and end >= quote.end - 1:
+            return True
+    return False
+
+
+def cue_chains(hits: list[Hit]) -> tuple[dict[int, Hit], dict[int, list[Hit]]]:
+    """Hits by token index, and the chains of hits under each root (root first)."""
+    by_index = {h.token.i: h for h in hits}
+    chains: dict[int, list[Hit]] = {}
+    for hit in hits:
+        chains.setdefault(chain_root(hit, by_index).token.i, []).append(hit)
+    return by_index, {i: sorted(c, key=lambda h: h.token.i != i) for i, c in chains.items()}
 
 
 def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[Cue, ...]]) -> list[StatementCandidate]:
@@ -190,29 +253,24 @@ def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[
     ctx = Context(doc, mentions, paragraph_bounds(doc.text))
     quotes = [q for q in find_quotes(doc.text) if not in_heading(doc, q.open_mark, q.open_mark + 1)]
     full = [q for q in quotes if is_full_quote(doc.text, q)]
-    partials = [q for q in quotes if q not in full]
     hits = find_hits(ctx, cues, full)
-    by_index = {h.token.i: h for h in hits}
-    chains: dict[int, list[Hit]] = {}
-    for hit in hits:
-        chains.setdefault(chain_root(hit, by_index).token.i, []).append(hit)
-    chains = {i: sorted(c, key=lambda h: h.token.i != i) for i, c in chains.items()}
+    full = [q for q in full if not embedded(q, hits)]
+    partials = [q for q in quotes if q not in full]
+    by_index, chains = cue_chains(hits)
     statements: list[StatementCandidate] = []
     used: set[int] = set()
     last: StatementCandidate | None = None
-    for quote in full:
-        hit = nearest_hit(ctx, quote, hits)
-        if hit is not None:
-            root_i = chain_root(hit, by_index).token.i
-            made = build_statements(ctx, chains[root_i], quote, partials)
+    for parts, root_i in group_quotes(ctx, full, hits, by_index):
+        if root_i is not None:
+            made = build_statements(ctx, chains[root_i], parts, partials)
             used.add(root_i)
-        elif last is not None and ctx.paragraph_of(quote.open_mark) - ctx.paragraph_of(last.evidence.start) <= 2:
-            made = [continuation(ctx, quote, last)]
+        elif continues(ctx, parts[0], last):
+            made = [continuation(ctx, parts[0], last)]
         else:
             made = []
         statements += made
         last = made[-1] if made else last
     for root_i, chain in chains.items():
         if root_i not in used:
-            statements += build_statements(ctx, chain, None, partials)
+            statements += build_statements(ctx, chain, [], partials)
     return sorted(statements, key=lambda s: (s.evidence.start, s.cue.start if s.cue else 0))

@@ -11,9 +11,9 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from graph.extract.lexicon import Cue
-from graph.extract.mentions import mention_at, mention_covering, span_mention
+from graph.extract.mentions import mention_at, mention_covering, span_mention, text_span
 from graph.paths import DATA_DIR
-from graph.records import Mention
+from graph.records import Mention, TextSpan
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
@@ -24,7 +24,7 @@ GROUP_PRONOUNS = {"they"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 SKIP_IN_SUBJECT = {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"}
 AFFILIATE_DEPS = {"compound", "amod", "poss", "nmod"}
-AFFILIATE_PREPS = {"for", "of", "from", "in"}
+AFFILIATE_PREPS = {"for", "of", "from", "in", "by"}
 
 
 def dependents(token: Token) -> set[str]:
@@ -129,7 +129,10 @@ def affiliates_of(subj: Token, mentions: list[Mention]) -> list[Mention]:
     return []
 
 
-SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "statement"}
+# Who speak or write for another: "a spokesperson for MSF", "a UN report" speak as that actor.
+SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "statement", "report", "study",
+          "letter", "analysis", "poll", "survey", "memo", "filing", "complaint", "release", "tweet",
+          "lawsuit", "document", "ad", "website", "editorial", "communique", "communiqué"}
 
 
 @lru_cache(maxsize=2)
@@ -143,32 +146,37 @@ def is_agent(subj: Token) -> bool:
     return subj.lemma_.lower() in load_agents() or subj.lower_ in load_agents()
 
 
-def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[list[Mention], bool]:
-    """The speakers a subject token stands for, and whether they are in the text
-    as such (False for a resolved pronoun). A group of several states' officials
-    gives one speaker mention per state it speaks for."""
+def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[list[Mention], TextSpan | None]:
+    """The speakers a subject token stands for, and the source span as written
+    (the pronoun itself for "he said", resolved to the nearest named actor). A
+    group of several states' officials gives one speaker mention per state."""
     found = mention_covering(mentions, subj)
     if found is not None:
-        return [found], True
+        return [found], found.span
     if subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         resolved = resolve_pronoun(subj, mentions)
-        return ([resolved] if resolved else []), False
+        return ([resolved] if resolved else []), text_span(doc, subj.idx, subj.idx + len(subj))
     if subj.pos_ == "PRON":
-        return [], False
+        return [], None
     tokens = subject_tokens(subj)
     affiliates = affiliates_of(subj, mentions)
     if affiliates and subj.lemma_.lower() in SPOKES:
-        return affiliates[:1], True  # "a spokesperson for MSF" speaks as MSF
+        return affiliates[:1], phrase_span(doc, tokens)  # "a spokesperson for MSF" speaks as MSF
     if subj.pos_ != "PROPN" and not is_agent(subj):
-        return [], False  # "the conflict claimed ...": not a speaker
+        return [], None  # "the conflict claimed ...": not a speaker
     if subj.pos_ == "PROPN" and not affiliates:
         inner = mention_at(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
         if inner is not None:
-            return [inner], True
+            return [inner], inner.span
     generic = subj.tag_ in ("NNS", "NNPS")
     made = [span_mention(doc, tokens, "GROUP", affiliate=a, generic=generic, anonymous=not generic)
             for a in (affiliates or [None])]
-    return [m for m in made if m is not None], True
+    made = [m for m in made if m is not None]
+    return made, made[0].span if made else None
+
+
+def phrase_span(doc: Doc, tokens: list[Token]) -> TextSpan:
+    return text_span(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
 def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:
@@ -200,6 +208,8 @@ def content_head(token: Token, cue: Cue) -> Token | None:
     if cue.prep:
         return token.head if token.head is not token else None
     by_dep = {child.dep_: child for child in token.children}
+    if "nsubjpass" in by_dep and "agent" in by_dep and "ccomp" not in by_dep:
+        return by_dep["nsubjpass"]  # "talks were announced by the ministry"
     for dep in CONTENT_DEPS:
         if dep in by_dep:
             return by_dep[dep]

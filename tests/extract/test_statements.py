@@ -1,0 +1,150 @@
+"""Attribution on hand-built sentences, one test per form (DESIGN §2), with the real model.
+
+The sentences are invented for these tests; none comes from the dev material.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from graph.ingest import make_article
+from graph.pipeline import extract_one
+from graph.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+@dataclass
+class Said:
+    speaker: str
+    kind: str
+    mode: str
+    content: str
+    targets: tuple[str, ...]
+    source: str | None
+    negated: bool
+    quote: tuple[str, ...]
+    topics: tuple[str, ...]
+
+
+def said(text: str) -> list[Said]:
+    extraction = extract_one(make_article(text, published="2024-05-01"), Settings())
+    labels = {a.key: a.label for a in extraction.actors}
+    for s in extraction.statements:
+        for span in (s.evidence, s.content, s.cue, s.source, *s.quote):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+    return [Said(labels[s.speaker], s.kind.value, s.mode.value, s.content.text if s.content else "",
+                 tuple(labels[t] for t in s.targets), s.source.text if s.source else None, s.negated,
+                 tuple(q.text for q in s.quote), s.topics)
+            for s in extraction.statements]
+
+
+def only(text: str) -> Said:
+    found = said(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will not accept any deal that leaves the occupation in place,” Hamas said on Monday.",
+    '"We will not accept any deal that leaves the occupation in place," Hamas said on Monday.',
+    "Hamas said: «We will not accept any deal that leaves the occupation in place.»",
+    "Hamas said: ‘We will not accept any deal that leaves the occupation in place.’",
+])
+def test_direct_quote_in_every_typography(text):
+    found = only(text)
+    assert (found.speaker, found.mode, found.kind) == ("Hamas", "DirectQuote", "Assert")
+    assert found.content.startswith("We will not accept") and found.source == "Hamas"
+
+
+def test_speaker_before_the_quote_with_apposition():
+    found = only("Antony Blinken, the U.S. secretary of state, said: “Both sides must show restraint now.”")
+    assert found.speaker == "Antony Blinken" and found.mode == "DirectQuote"
+
+
+def test_quote_running_over_paragraphs_is_one_statement():
+    text = ("“The crossings must open today, because families have waited for months.\n\n"
+            "“Every hour of delay costs lives,” said the head of the World Food Programme.\n")
+    found = only(text)
+    assert found.speaker == "head of the World Food Programme"
+    assert found.content.startswith("The crossings") and found.content.endswith("costs lives,")
+
+
+def test_interrupted_quote_is_one_statement_with_both_parts():
+    text = "“The talks have failed,” said Ayman Safadi. “Nobody should pretend otherwise.”"
+    found = only(text)
+    assert found.speaker == "Ayman Safadi"
+    assert found.quote == ("The talks have failed,", "Nobody should pretend otherwise.")
+
+
+def test_continuation_paragraph_inherits_the_last_speaker():
+    text = ("Kenya's foreign minister said: “We will send police officers to Haiti next month.”\n\n"
+            "“The mission has the support of the region.”\n")
+    first, second = said(text)
+    assert second.speaker == first.speaker and second.mode == "DirectQuote"
+    assert second.source is None and second.content.startswith("The mission")
+
+
+def test_reported_speech_with_that_clause():
+    found = only("Egypt said that the border crossing would reopen within days.")
+    assert (found.speaker, found.mode, found.kind) == ("Egypt", "IndirectSpeech", "Assert")
+    assert found.content.startswith("that the border crossing")
+
+
+def test_demand_with_target():
+    found = only("Poland demanded that Belarus close the camps near the border.")
+    assert (found.speaker, found.kind) == ("Poland", "Demand") and "Belarus" in found.targets
+
+
+def test_urged_someone_to_is_an_appeal_to_them():
+    found = only("The African Union urged Ethiopia to return to the negotiating table.")
+    assert (found.speaker, found.kind, found.targets) == ("African Union", "Appeal", ("Ethiopia",))
+    assert "negotiations" in found.topics
+
+
+def test_according_to():
+    found = only("According to the World Health Organization, three hospitals have closed in Khartoum.")
+    assert found.speaker == "World Health Organization" and found.content.startswith("three hospitals")
+
+
+def test_nested_attribution_gives_both_statements():
+    found = said("Diplomats said that Iran demanded the lifting of all sanctions.")
+    by_speaker = {f.speaker: f for f in found}
+    assert set(by_speaker) == {"Diplomats", "Iran"}
+    assert by_speaker["Iran"].kind == "Demand" and by_speaker["Iran"].topics == ("sanctions",)
+
+
+def test_coordinated_speakers_give_one_statement_each():
+    found = said("Brazil and India criticised the new tariffs on steel.")
+    assert sorted(f.speaker for f in found) == ["Brazil", "India"]
+    assert {f.kind for f in found} == {"Criticize"}
+
+
+def test_passive_cue_with_agent():
+    found = only("A new round of talks was announced by the Norwegian foreign ministry on Tuesday.")
+    assert found.kind == "Assert" and "Norwegian foreign ministry" in found.speaker
+    assert "talks" in found.content
+
+
+def test_pronoun_speaker_resolves_to_the_nearest_person_and_keeps_its_span():
+    text = ("Emmanuel Macron arrived in Kyiv on Friday. "
+            "He said that Europe would keep supplying air defence systems.")
+    found = only(text)
+    assert found.speaker == "Emmanuel Macron" and found.source == "He"
+
+
+def test_negated_appeal_is_not_an_appeal():
+    found = only("Germany did not call for a ceasefire in the region.")
+    assert found.negated and found.kind == "Assert" and found.topics == ("ceasefire",)
+
+
+def test_mixed_quote_inside_reported_speech():
+    found = only("The minister said the plan was “a dangerous gamble with people's lives” and should be dropped.")
+    assert found.mode == "MixedQuote" and found.quote == ("a dangerous gamble with people's lives",)
+
+
+def test_headline_and_non_speech_verbs_give_nothing():
+    assert said("Floods claimed dozens of lives in the valley on Sunday.") == []
