@@ -54,6 +54,7 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or directories
           gazetteer: Annotated[Optional[list[Path]], typer.Option(help="Extra gazetteer JSONL file.")] = None,
           topics: Annotated[Optional[list[Path]], typer.Option(help="Extra SKOS topic scheme (Turtle).")] = None,
           no_text: Annotated[bool, typer.Option("--no-text", help="Do not store article bodies.")] = False,
+          no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip the SHACL check of each article.")] = False,
           config: Annotated[Optional[Path], typer.Option(help="TOML settings file.")] = None,
           strict: Annotated[bool, typer.Option(help="Exit 1 when any input has problems.")] = False) -> None:
     """Build or update the store from articles.
@@ -66,7 +67,8 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or directories
     settings = load_settings(config).replace(store=store, workers=workers, model=model, strict=strict or None,
                                              gazetteers=tuple(gazetteer) if gazetteer else None,
                                              topics=tuple(topics) if topics else None,
-                                             with_text=False if no_text else None)
+                                             with_text=False if no_text else None,
+                                             validate=False if no_validate else None)
     report = run_build(paths, settings)
     for problem in report.problems:
         if problem.severity == "error" or logging.getLogger().level <= logging.INFO:
@@ -131,7 +133,7 @@ def query(sparql: Annotated[Optional[str], typer.Argument(help="Inline SPARQL qu
         fail("--param takes key=value")
     stored = q.load_query(name) if name else q.parse_header(file.stem, file.read_text()) if file else \
         q.StoredQuery("inline", sparql or "")
-    result = q.run_query(open_store(store, read_only=True), stored.text, q.bind_params(stored, values) if values else None)
+    result = q.run_query(open_store(store, read_only=True), stored.text, q.bind_params(stored, values))
     if fmt != "table":
         sys.stdout.write(q.serialize_results(result, fmt))
         return
@@ -189,6 +191,33 @@ def stats(store: StoreOpt = DEFAULT_STORE,
     for key, value in asdict(counts).items():
         table.add_row(key, f"{value:,}")
     out.print(table)
+
+
+@app.command()
+def validate(store: StoreOpt = DEFAULT_STORE,
+             file: Annotated[Optional[Path], typer.Option("--file", help="Validate an RDF file instead.")] = None,
+             strict: Annotated[bool, typer.Option(help="Exit 1 when anything violates a shape.")] = False) -> None:
+    """Check the store (or an RDF file) against the SHACL shapes in ontology/shapes.ttl.
+
+    Example: stancegraph validate --store demo-store --strict
+    """
+    from graph.mapping import Minter
+    from graph.store import open_store
+    from graph.validate import article_graphs, validate_file, validate_store
+
+    if file is not None:
+        if not file.is_file():
+            fail(f"{file}: no such file")
+        found, checked = [(str(file), v) for v in validate_file(file)], f"file {file}"
+    else:
+        opened = open_store(store, read_only=True)
+        found = list(validate_store(opened, Minter()))
+        checked = f"{len(article_graphs(opened, Minter()))} article graphs in {store}"
+    for where, violation in found:
+        out.print(f"[red]violation[/] {where}: {violation}", highlight=False)
+    out.print(f"{'conforms' if not found else f'{len(found)} violations'}: {checked}", highlight=False)
+    if found and strict:
+        raise typer.Exit(1)
 
 
 @app.command()

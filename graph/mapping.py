@@ -18,10 +18,14 @@ from graph.vocab import DEFAULT_BASE, OA, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SG,
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 IRI_VERSION = "v1"
-KIND_EDGES = {"Assert": SG.speaksAbout, "Appeal": SG.appealsTo, "Demand": SG.demandsFrom,
-              "Support": SG.supports, "Criticize": SG.criticizes, "Accuse": SG.accuses,
-              "Reject": SG.rejects, "Deny": SG.denies, "Threaten": SG.threatens,
-              "Warn": SG.warns, "Promise": SG.promises}
+# Derived actor -> actor edges per statement kind: the specific edge, and sg:opposes /
+# sg:supports for hostile and friendly kinds (their super-properties in the ontology).
+KIND_EDGES = {"Assert": (SG.speaksAbout,), "Appeal": (SG.appealsTo, SG.speaksAbout),
+              "Demand": (SG.demandsFrom, SG.opposes), "Support": (SG.supports,),
+              "Criticize": (SG.criticizes, SG.opposes), "Accuse": (SG.accuses, SG.opposes),
+              "Reject": (SG.rejects, SG.opposes), "Deny": (SG.denies, SG.speaksAbout),
+              "Threaten": (SG.threatens, SG.opposes), "Warn": (SG.warns, SG.speaksAbout),
+              "Promise": (SG.promises, SG.supports)}
 
 
 def key_hash(kind: str, key: str) -> str:
@@ -105,8 +109,8 @@ def span_triples(node: URIRef, article_node: URIRef, span: TextSpan) -> Iterator
     yield node, OA.hasSelector, position
     yield node, OA.hasSelector, quote
     yield position, RDF.type, OA.TextPositionSelector
-    yield position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)
-    yield position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)
+    yield position, OA.start, Literal(span.start, datatype=XSD.integer)
+    yield position, OA.end, Literal(span.end, datatype=XSD.integer)
     yield quote, RDF.type, OA.TextQuoteSelector
     yield quote, OA.exact, Literal(span.text)
 
@@ -125,7 +129,7 @@ def statement_triples(statement: Statement, article: Article, minter: Minter) ->
     yield node, SG.kind, SG[statement.kind.value]
     yield node, SG.mode, SG[statement.mode.value]
     yield node, SG.negated, Literal(statement.negated)
-    yield node, SG.confidence, Literal(round(statement.confidence, 3), datatype=XSD.decimal)
+    yield node, SG.confidence, Literal(f"{statement.confidence:.3f}", datatype=XSD.decimal)
     yield node, SG.reportedIn, article_node
     if statement.on_behalf_of:
         yield node, SG.onBehalfOf, minter.actor(statement.on_behalf_of)

@@ -22,8 +22,9 @@ from graph.mapping import ArticleTriples, Minter, extraction_triples
 from graph.records import Article, Extraction, Problem, RunInfo
 from graph.resolve import resolve_article
 from graph.settings import Settings
-from graph.store import clean_up, known_articles, open_store, write_articles
+from graph.store import clean_up, known_articles, load_ontology, open_store, write_articles
 from graph.topics import load_topics, tag_topics
+from graph.validate import validate_article
 
 log = logging.getLogger(__name__)
 
@@ -113,16 +114,31 @@ def build(paths: Iterable[str | Path], settings: Settings,
             report.problems.append(item)
             continue
         report.problems += item.problems
+        triples = extraction_triples(item, run, minter, with_text=settings.with_text)
+        if not conforms(item, triples, report, settings):
+            continue
         report.statements += len(item.statements)
-        batch.append(extraction_triples(item, run, minter, with_text=settings.with_text))
+        batch.append(triples)
         if len(batch) >= settings.write_batch:
             report.written += flush(store, batch, minter)
         if progress:
             progress(1)
     report.written += flush(store, batch, minter)
+    load_ontology(store, minter, settings.topics)
     clean_up(store, minter)
     store.flush()
+    del store  # release the lock now: parser caches in rdflib/pyparsing may keep this frame alive
     return report
+
+
+def conforms(item: Extraction, triples: ArticleTriples, report: BuildReport, settings: Settings) -> bool:
+    """SHACL-check an article's triples; a violating article is reported, not written."""
+    if not settings.validate:
+        return True
+    violations = validate_article(triples)
+    where = item.article.path or item.article.article_id
+    report.problems += [Problem(where, f"SHACL: {v}") for v in violations]
+    return not violations
 
 
 def flush(store, batch: list[ArticleTriples], minter: Minter) -> int:

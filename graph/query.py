@@ -6,8 +6,11 @@ Stored queries live in ``graph/queries/*.rq`` with a header of ``#`` lines::
     # param: actor literal  The actor's label, e.g. "Hamas"
     # example: stancegraph query --name statements-by-actor --param actor=Hamas
 
-Parameters are bound by pyoxigraph's substitutions (typed RDF terms, SEP-0007),
-never by pasting strings into the query text.
+Parameters are bound as typed RDF terms in a ``VALUES`` block placed first in the
+``WHERE`` clause: each value is serialised by pyoxigraph as an escaped N-Triples term,
+so a value is always data, never query text. (pyoxigraph's own ``substitutions``
+only accept variables of the SELECT projection.) A parameter whose description
+starts with "Optional" may be left out; the query sees it unbound.
 """
 
 from __future__ import annotations
@@ -94,14 +97,32 @@ def bind_params(query: StoredQuery, values: dict[str, str]) -> dict[ox.Variable,
     if unknown:
         raise QueryError(f"query {query.name!r} has no parameter {', '.join(unknown)}; "
                          f"valid: {', '.join(by_name) or 'none'}")
+    missing = [p.name for p in query.params if p.name not in values and not p.description.startswith("Optional")]
+    if missing:
+        raise QueryError(f"query {query.name!r} needs --param {', '.join(f'{m}=...' for m in missing)}")
     return {ox.Variable(k): bind_value(by_name[k], v) for k, v in values.items()}
 
 
-def run_query(store: ox.Store, sparql: str, substitutions: dict | None = None):
-    """Run a SPARQL query over the union of all graphs."""
+WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def with_values(sparql: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Literal]) -> str:
+    """The query with one ``VALUES`` row binding the parameters, first in its WHERE clause."""
+    if not bindings:
+        return sparql
+    body = "\n".join(line if not line.lstrip().startswith("#") else "" for line in sparql.splitlines())
+    found = WHERE_OPEN.search(body)
+    if found is None:
+        raise QueryError("a query with parameters needs a WHERE { ... } clause to bind them in")
+    names = " ".join(str(v) for v in bindings)
+    row = " ".join(str(t) for t in bindings.values())
+    return f"{body[:found.end()]}\n  VALUES ({names}) {{ ({row}) }}\n{body[found.end():]}"
+
+
+def run_query(store: ox.Store, sparql: str, bindings: dict | None = None):
+    """Run a SPARQL query over the union of all graphs, parameters bound as data."""
     try:
-        return store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
-                           substitutions=substitutions or None)
+        return store.query(with_values(sparql, bindings or {}), prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     except OSError as exc:

@@ -28,6 +28,7 @@ class Settings:
     batch_size: int = 32
     write_batch: int = 25
     max_chars: int = 1_000_000
+    validate: bool = True  # SHACL-check each article graph before writing it
 
     def replace(self, **changes: object) -> "Settings":
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -114,7 +114,7 @@ def clean_up(store: ox.Store, minter: Minter) -> None:
     actors, positions, derived = (to_ox(minter.graph(n)) for n in ("actors", "positions", "derived"))
     mentions, expresses = to_ox(SCHEMA.mentions), to_ox(SG.expresses)
     edges = " UNION ".join(f"{{ ?p {to_ox(SG.kind)} {to_ox(SG[k])} . BIND({to_ox(v)} AS ?edge) }}"
-                           for k, v in KIND_EDGES.items())
+                           for k, found in KIND_EDGES.items() for v in found)
     store.update(f"""
 DELETE {{ GRAPH {actors} {{ ?a ?p ?o }} }} WHERE {{ GRAPH {actors} {{ ?a ?p ?o }}
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?art {mentions} ?a }} }} }} ;
@@ -124,3 +124,18 @@ DROP SILENT GRAPH {derived} ;
 INSERT {{ GRAPH {derived} {{ ?h ?edge ?t }} }} WHERE {{ GRAPH {positions} {{
   ?p {to_ox(SG.holder)} ?h ; {to_ox(SG.target)} ?t . {edges} }} }}
 """)
+
+
+def load_ontology(store: ox.Store, minter: Minter, topics: Iterable[Path] = ()) -> None:
+    """Replace the ontology graph with the bundled ontology and topic scheme(s), in one update."""
+    from graph.paths import ONTOLOGY_DIR
+
+    graph_iri = to_ox(minter.graph("ontology"))
+    lines = []
+    for path in (ONTOLOGY_DIR / "stancegraph.ttl", ONTOLOGY_DIR / "topics.ttl", *topics):
+        try:
+            lines += [f"{t.subject} {t.predicate} {t.object} ." for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{path}: cannot read ontology file: {exc}") from None
+    body = "\n".join(dict.fromkeys(lines))
+    store.update(f"DROP SILENT GRAPH {graph_iri} ;\nINSERT DATA {{ GRAPH {graph_iri} {{\n{body}\n}} }}")

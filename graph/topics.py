@@ -96,8 +96,10 @@ def topics_in(text: str, scheme: TopicScheme) -> tuple[str, ...]:
 
 
 def statement_topics(statement: Statement, scheme: TopicScheme) -> tuple[str, ...]:
+    """Topics named in what was said; the evidence sentence only when there is no content
+    (it may hold other speakers' words)."""
     span = statement.content if statement.content is not None else statement.evidence
-    return topics_in(span.text, scheme) or topics_in(statement.evidence.text, scheme)
+    return topics_in(span.text, scheme)
 
 
 def tag_topics(extraction: Extraction, scheme: TopicScheme) -> Extraction:

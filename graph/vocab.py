@@ -38,6 +38,7 @@ class SG(DefinedNamespace):
     MediaOrganization: URIRef
     Group: URIRef
     AnonymousSource: URIRef
+    Stance: URIRef
     Statement: URIRef
     Position: URIRef
     ExtractionRun: URIRef

@@ -67,3 +67,23 @@ def test_extract_json_has_offsets_that_slice(tmp_path):
     for statement in data["statements"]:
         span = statement["evidence"]
         assert text[span["start"]:span["end"]] == span["text"]
+
+
+@pytest.mark.model
+def test_validate_sample_store_conforms(sample_store_dir):
+    proc = run("validate", "--store", str(sample_store_dir), "--strict")
+    assert proc.stdout.strip().endswith(f"conforms: 1 article graphs in {sample_store_dir}")
+
+
+def test_validate_strict_exits_1_on_a_violating_file():
+    from graph.paths import ONTOLOGY_DIR
+
+    bad = ONTOLOGY_DIR / "examples" / "StatementShape.violates.ttl"
+    proc = run("validate", "--file", str(bad), "--strict", check=False)
+    assert proc.returncode == 1 and "1 violations" in proc.stdout
+    assert run("validate", "--file", str(bad)).returncode == 0
+
+
+def test_query_needs_its_required_parameters(sample_store_dir):
+    proc = run("query", "--name", "statements-by-actor", "--store", str(sample_store_dir), check=False)
+    assert proc.returncode == 2 and "needs --param actor=" in proc.stderr

@@ -89,3 +89,20 @@ def test_stats_counts(sample_store_dir):
     counts = store_stats(open_store(sample_store_dir, read_only=True))
     assert counts.articles == 1 and counts.statements >= 15 and counts.actors >= 10
     assert counts.quads >= counts.triples > 0
+
+
+def test_build_reports_an_article_that_violates_the_shapes_and_does_not_write_it():
+    from graph.ingest import make_article
+    from graph.mapping import Minter, extraction_triples
+    from graph.pipeline import BuildReport, conforms
+    from graph.records import Actor, ActorType, Extraction, RunInfo, SpeechMode, Statement, StatementKind, TextSpan
+
+    article = make_article("Hamas said no.")
+    wrong = TextSpan(0, 5, "Fatah")  # offsets that do not slice the text to the exact words
+    extraction = Extraction(article, (Actor("name:group:hamas", "Hamas", ActorType.GROUP),),
+                            (Statement("name:group:hamas", StatementKind.ASSERT, SpeechMode.INDIRECT, wrong),))
+    report = BuildReport()
+    triples = extraction_triples(extraction, RunInfo("0", "m", "0"), Minter())
+    assert not conforms(extraction, triples, report, Settings())
+    assert [p.message.startswith("SHACL:") for p in report.problems] == [True]
+    assert "do not slice" in report.problems[0].message
