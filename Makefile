@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 DEMO_STORE ?= demo-store
 PYTEST_ARGS ?=
 
-.PHONY: install demo test lint bench notebooks clean
+.PHONY: install demo test lint bench notebooks clean browser
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,17 @@ demo: $(STAMP)
 	$(SG) stats --store $(DEMO_STORE)
 	$(SG) query --name statements --store $(DEMO_STORE)
 	$(SG) export --format trig --store $(DEMO_STORE) -o $(DEMO_STORE).trig
+	$(SG) view --store $(DEMO_STORE) -o $(DEMO_STORE).html
 
-test: $(STAMP)
+browser:
+	bash scripts/install-chromium.sh
+
+test: $(STAMP) browser
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+bench: $(STAMP) browser
+	$(PY) bench/run.py $(BENCH)
+
 clean:
-	rm -rf $(VENV) $(DEMO_STORE) $(DEMO_STORE).trig .pytest_cache .hypothesis
+	rm -rf $(VENV) $(DEMO_STORE) $(DEMO_STORE).trig $(DEMO_STORE).html .pytest_cache .hypothesis

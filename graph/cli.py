@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -191,6 +192,38 @@ def stats(store: StoreOpt = DEFAULT_STORE,
     for key, value in asdict(counts).items():
         table.add_row(key, f"{value:,}")
     out.print(table)
+
+
+@app.command()
+def view(output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("stancegraph-view.html"),
+         store: StoreOpt = DEFAULT_STORE,
+         actor: Annotated[Optional[str], typer.Option(help="Only this actor's network (name or alias).")] = None,
+         depth: Annotated[int, typer.Option(min=1, help="Links from --actor.")] = 1,
+         topic: Annotated[Optional[str], typer.Option(help="Only statements on this topic (and narrower ones).")] = None,
+         query: Annotated[Optional[Path], typer.Option(help="A .rq file: CONSTRUCT, or SELECT ?source ?target [?kind].")] = None,
+         since: Annotated[Optional[str], typer.Option(help="Statements on or after this date (YYYY-MM-DD).")] = None,
+         until: Annotated[Optional[str], typer.Option(help="Statements on or before this date.")] = None,
+         max_nodes: Annotated[int, typer.Option(min=1, help="Keep the most connected N nodes.")] = 500,
+         topics: Annotated[bool, typer.Option("--topics", help="Show topic nodes.")] = False,
+         title: Annotated[str, typer.Option(help="Page title.")] = "stancegraph") -> None:
+    """Write an interactive HTML view of the graph (one offline file).
+
+    Example: stancegraph view --store demo-store --actor "United States" -o us.html
+    """
+    from graph.store import open_store
+    from graph.views import ViewOptions, write_view
+
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            fail(f"{name} {value!r}: expected a date like 2024-05-01")
+    if query is not None and not query.is_file():
+        fail(f"--query {query}: no such file")
+    options = ViewOptions(actor=actor, depth=depth, topic=topic, query=query.read_text(encoding="utf-8") if query else None,
+                          since=since, until=until, max_nodes=max_nodes, topics=topics, title=title)
+    report = write_view(open_store(store, read_only=True), output, options)
+    for note in report.notes:
+        err.print(note, highlight=False)
+    err.print(f"wrote {output}: {report.nodes} nodes, {report.edges} edges", highlight=False)
 
 
 @app.command()

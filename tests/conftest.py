@@ -41,3 +41,19 @@ def sample_store_dir(tmp_path_factory):
     report = build([SAMPLES_DIR], Settings(store=path))
     assert report.written == 1
     return path
+
+
+@pytest.fixture(scope="session")
+def browser_context():
+    """An offline headless Chromium context (see tests/browser.py)."""
+    from tests.browser import FLAGS, need_browser
+
+    path = need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=FLAGS)
+        context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800})
+        yield context
+        context.close()
+        browser.close()

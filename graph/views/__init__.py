@@ -1,0 +1,66 @@
+"""Interactive HTML views of the graph (``stancegraph view`` and the notebook API).
+
+Stages: ``data`` reads actors, stance edges and their statements from the store;
+``select`` picks the part to show and lays it out; ``render`` writes one
+self-contained page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import ConfigError
+from graph.query import run_query
+from graph.views.data import edges_from_query, read_view_data
+from graph.views.render import render_html
+from graph.views.select import Selection, ViewOptions, select
+
+__all__ = ["ViewOptions", "ViewReport", "view_html", "write_view"]
+
+TOPIC_FAMILY = """
+SELECT DISTINCT ?label WHERE {
+  ?wanted skos:inScheme topic:scheme .
+  FILTER (STR(?wanted) = CONCAT(STR(topic:), LCASE(STR(?name)))
+          || EXISTS { ?wanted skos:prefLabel|skos:altLabel ?l . FILTER (LCASE(STR(?l)) = LCASE(STR(?name))) })
+  ?found skos:broader* ?wanted ; skos:prefLabel ?label .
+}"""
+
+
+@dataclass(frozen=True)
+class ViewReport:
+    nodes: int
+    edges: int
+    notes: tuple[str, ...]
+
+
+def topic_family(store: ox.Store, name: str) -> set[str]:
+    """Labels of the topic and every narrower topic."""
+    labels = {s["label"].value for s in run_query(store, TOPIC_FAMILY, {ox.Variable("name"): ox.Literal(name)})}
+    if not labels:
+        raise ConfigError(f"no topic {name!r} in the topic scheme; see ontology/topics.ttl")
+    return labels
+
+
+def selection_for(store: ox.Store, options: ViewOptions) -> Selection:
+    data = read_view_data(store, options.since, options.until)
+    labels = topic_family(store, options.topic) if options.topic else None
+    part = edges_from_query(store, options.query, data) if options.query else None
+    return select(data, options, labels, part)
+
+
+def view_html(store: ox.Store, options: ViewOptions = ViewOptions()) -> tuple[str, ViewReport]:
+    selection = selection_for(store, options)
+    shown_topics = len(selection.topics) if selection.topic_edges else 0
+    report = ViewReport(len(selection.actors) + shown_topics, len(selection.edges) + len(selection.topic_edges),
+                        tuple(selection.notes))
+    return render_html(selection, options), report
+
+
+def write_view(store: ox.Store, output: Path, options: ViewOptions = ViewOptions()) -> ViewReport:
+    """Write the page to ``output`` (and nothing else anywhere)."""
+    page, report = view_html(store, options)
+    output.write_text(page, encoding="utf-8")
+    return report

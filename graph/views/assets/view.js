@@ -1,0 +1,108 @@
+// stancegraph view: builds the vis-network graph from the JSON data block.
+// Every string from articles reaches the page through textContent or a canvas
+// label, never as HTML; node and edge ids are opaque ("n12", "e7").
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("sg-data").textContent);
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+
+  function safeHref(href) {
+    return /^https?:\/\//i.test(href) ? href : null;
+  }
+
+  function tooltip(info) {
+    var box = el("div", null, "sg-tip");
+    box.appendChild(el("div", info.heading, "sg-tip-heading"));
+    info.lines.forEach(function (line) { box.appendChild(el("div", line, "sg-tip-line")); });
+    if (info.link && safeHref(info.link.href)) {
+      var a = el("a", info.link.text);
+      a.href = safeHref(info.link.href);
+      a.rel = "noopener noreferrer";
+      a.target = "_blank";
+      box.appendChild(a);
+    }
+    if (info.items.length) {
+      var list = el("ul", null, "sg-tip-items");
+      info.items.forEach(function (item) {
+        var li = el("li");
+        li.appendChild(el("q", item.words));
+        li.appendChild(el("div", item.meta, "sg-tip-meta"));
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+    }
+    if (info.more) box.appendChild(el("div", "+ " + info.more + " more", "sg-tip-more"));
+    return box;
+  }
+
+  var hiddenKinds = {}, hiddenTypes = {};
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    return Object.assign({}, n.vis, { title: tooltip(n.info) });
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    return Object.assign({}, e.vis, { title: tooltip(e.info) });
+  }));
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return !hiddenTypes[n.sgType]; } });
+  var edgeView = new vis.DataView(edges, { filter: function (e) { return !hiddenKinds[e.kind]; } });
+  var container = document.getElementById("sg-network");
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
+
+  document.getElementById("sg-title").textContent = data.title;
+  var notes = document.getElementById("sg-notes");
+  data.notes.forEach(function (note) { notes.appendChild(el("div", note)); });
+
+  function checkbox(parent, label, swatch, hidden, key, view) {
+    var row = el("label", null, "sg-row");
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.addEventListener("change", function () { hidden[key] = !box.checked; view.refresh(); });
+    row.appendChild(box);
+    row.appendChild(swatch);
+    row.appendChild(el("span", label));
+    parent.appendChild(row);
+  }
+
+  var legend = document.getElementById("sg-legend");
+  legend.appendChild(el("div", "Actors", "sg-legend-heading"));
+  data.legend.types.forEach(function (t) {
+    var swatch = el("span", t.symbol, "sg-swatch");
+    swatch.style.color = t.color;
+    checkbox(legend, t.name, swatch, hiddenTypes, t.name, nodeView);
+  });
+  legend.appendChild(el("div", "Statements", "sg-legend-heading"));
+  data.legend.kinds.forEach(function (k) {
+    var swatch = el("span", "\u2014", "sg-swatch");
+    swatch.style.color = k.color;
+    checkbox(legend, k.name, swatch, hiddenKinds, k.name, edgeView);
+  });
+
+  var search = document.getElementById("sg-search");
+  var options = document.getElementById("sg-names");
+  data.nodes.forEach(function (n) {
+    var option = document.createElement("option");
+    option.value = n.vis.label;
+    options.appendChild(option);
+  });
+  search.addEventListener("change", function () {
+    var wanted = search.value.toLowerCase();
+    var hit = data.nodes.filter(function (n) { return n.vis.label.toLowerCase() === wanted; })[0];
+    if (hit) {
+      network.selectNodes([hit.vis.id]);
+      network.focus(hit.vis.id, { scale: 1.2, animation: false });
+    }
+  });
+
+  network.once("afterDrawing", function () {
+    document.body.setAttribute("data-ready", "1");
+    window.sgFirstDraw = performance.now();
+  });
+  window.sgNetwork = network;
+  window.sgData = { nodes: nodes, edges: edges };
+})();
