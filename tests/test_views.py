@@ -76,3 +76,47 @@ def test_page_is_self_contained_with_a_strict_policy(tmp_path):
     finally:
         os.chdir(cwd)
     assert os.listdir(tmp_path) == ["view.html"]  # no lib/ folder, nothing in the working directory
+
+
+@pytest.fixture(scope="module")
+def dated_store():
+    from graph.mapping import Minter, extraction_triples
+    from graph.store import clean_up, load_ontology, write_articles
+    from tests.test_queries import DATASET, RUN
+
+    store, minter = ox.Store(), Minter()
+    write_articles(store, [extraction_triples(e, RUN, minter) for e in DATASET], minter)
+    load_ontology(store, minter)
+    clean_up(store, minter)
+    return store
+
+
+def shown(store, **options):
+    from graph.views import selection_for
+
+    selection = selection_for(store, ViewOptions(**options))
+    return sorted(n.label for n in selection.actors.values()), sorted(selection.topics.values()) \
+        if selection.topic_edges else []
+
+
+def test_topic_view_follows_narrower_topics_and_shows_topic_nodes(dated_store):
+    actors, topics = shown(dated_store, topic="humanitarian")
+    assert actors == ["Hamas", "Ismail Haniyeh", "Israel"] and topics == ["blockade"]
+
+
+def test_date_range_view(dated_store):
+    assert shown(dated_store, since="2024-03")[0] == ["Egypt", "Qatar"]
+    assert shown(dated_store, until="2024-01-31")[0] == ["Egypt", "Hamas", "Ismail Haniyeh", "Israel"]
+
+
+def test_query_view_takes_construct_or_select_edges(dated_store):
+    construct = "CONSTRUCT { ?a sg:demandsFrom ?b } WHERE { ?a sg:demandsFrom ?b }"
+    assert shown(dated_store, query=construct)[0] == ["Hamas", "Israel"]
+    select_edges = "SELECT ?source ?target WHERE { ?p sg:holder ?source ; sg:target ?target }"
+    assert shown(dated_store, query=select_edges)[0] == ["Hamas", "Israel"]
+    with pytest.raises(Exception, match="must return \\?source and \\?target"):
+        shown(dated_store, query="SELECT ?x WHERE { ?x a sg:Position }")
+
+
+def test_topics_flag_adds_topic_nodes(dated_store):
+    assert shown(dated_store, topics=True)[1] == ["blockade", "ceasefire", "negotiations"]

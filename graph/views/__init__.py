@@ -18,7 +18,7 @@ from graph.views.data import edges_from_query, read_view_data
 from graph.views.render import render_html
 from graph.views.select import Selection, ViewOptions, select
 
-__all__ = ["ViewOptions", "ViewReport", "view_html", "write_view"]
+__all__ = ["ViewOptions", "ViewReport", "selection_for", "view_html", "write_view"]
 
 TOPIC_FAMILY = """
 SELECT DISTINCT ?label WHERE {

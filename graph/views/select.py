@@ -126,6 +126,8 @@ def select(data: ViewData, options: ViewOptions, topic_labels: set[str] | None =
         selection = Selection(selection.actors, selection.edges, {}, [], selection.notes)
     if options.actor:
         selection = ego(selection, find_actor(selection.actors, options.actor), options.depth)
+    used_topics = {e.target for e in selection.topic_edges}
+    selection.topics = {iri: label for iri, label in selection.topics.items() if iri in used_topics}
     selection = cut(selection, options.max_nodes)
     count = len(selection.actors) + (len(selection.topics) if selection.topic_edges else 0)
     if count > options.physics_limit:
