@@ -34,6 +34,9 @@ test: $(STAMP) browser
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+notebooks: $(STAMP)
+	$(PY) notebooks/run.py
+
 bench: $(STAMP) browser
 	$(PY) bench/run.py $(BENCH)
 

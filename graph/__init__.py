@@ -1,5 +1,31 @@
-"""stancegraph: who said what about whom in the news, as a queryable knowledge graph."""
+"""stancegraph: who said what about whom in the news, as a queryable knowledge graph.
+
+The public API (see ``graph.api``; imported on first use, so ``import graph`` is cheap)::
+
+    import graph
+    report = graph.build("data/samples", store="demo-store")
+    store = graph.open_store("demo-store")
+    graph.sparql(store, name="hostility", kindFilter="Accuse")     # pandas DataFrame
+    graph.to_networkx(store)                                      # networkx MultiDiGraph
+    graph.to_rdflib(store)                                        # rdflib Dataset
+    graph.view(store, actor="United States")                      # inline in Jupyter
+"""
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+API = ("open_store", "build", "query", "list_queries", "to_rdflib", "to_networkx", "view", "stats",
+       "evaluate", "validate")
+
+__all__ = ["__version__", *API]
+
+
+def __getattr__(name: str):
+    if name in API:
+        from graph import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'graph' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(API))

@@ -118,7 +118,7 @@ def query(sparql: Annotated[Optional[str], typer.Argument(help="Inline SPARQL qu
 
     Example: stancegraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format json
     """
-    from graph import query as q
+    from graph import sparql as q
     from graph.store import open_store
 
     if list_:
@@ -236,7 +236,7 @@ def validate(store: StoreOpt = DEFAULT_STORE,
     """
     from graph.mapping import Minter
     from graph.store import open_store
-    from graph.validate import article_graphs, validate_file, validate_store
+    from graph.shacl import article_graphs, validate_file, validate_store
 
     if file is not None:
         if not file.is_file():
@@ -262,7 +262,7 @@ def evaluate(gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold
 
     Example: stancegraph evaluate ../shared/eval/dev/gaza-ceasefire-us-withdraws.gold.json --show-errors
     """
-    from graph.evaluation_run import evaluate_files, evaluate_span_files
+    from graph.eval_run import evaluate_files, evaluate_span_files
 
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}; expected table or json")
@@ -272,7 +272,8 @@ def evaluate(gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold
     report = evaluate_span_files(gold, model) if spans else evaluate_files(gold, model)
     metrics = report.metrics()
     if fmt == "json":
-        print(json.dumps({"files": [str(g) for g in gold], "metrics": metrics,
+        per_kind = report.kind_table() if hasattr(report, "kind_table") else {}
+        print(json.dumps({"files": [str(g) for g in gold], "metrics": metrics, "per_kind": per_kind,
                           "errors": report.errors if show_errors else []}, indent=2))
         return
     table = Table("metric", "value")

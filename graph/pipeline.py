@@ -24,7 +24,7 @@ from graph.resolve import resolve_article
 from graph.settings import Settings
 from graph.store import clean_up, known_articles, load_ontology, open_store, write_articles
 from graph.topics import load_topics, tag_topics
-from graph.validate import validate_article
+from graph.shacl import validate_article
 
 log = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from graph.evaluate import score_label_gold
-from graph.evaluation_run import evaluate_files, evaluate_span_files
+from graph.eval_labels import score_label_gold
+from graph.eval_run import evaluate_files, evaluate_span_files
 from graph.ingest import make_article
 from graph.records import Actor, ActorType, Extraction, SpeechMode, Statement, StatementKind, TextSpan
 from tests.conftest import shared_path
@@ -54,7 +54,7 @@ def test_dev_gold_meets_the_actor_targets():
 
 
 def test_span_gold_needs_half_overlap_and_source():
-    from graph.evaluate_spans import score_span_gold
+    from graph.eval_spans import score_span_gold
 
     text = "Officials said the border would stay closed for a week."
     statement = Statement("o", StatementKind.ASSERT, SpeechMode.INDIRECT, TextSpan(0, len(text), text),
@@ -71,7 +71,7 @@ def test_span_gold_needs_half_overlap_and_source():
 
 
 def test_span_errors_list_misses_and_false_alarms():
-    from graph.evaluate_spans import score_span_gold
+    from graph.eval_spans import score_span_gold
 
     text = "Officials said the border would stay closed. Egypt denied it."
     statement = Statement("o", StatementKind.ASSERT, SpeechMode.INDIRECT, TextSpan(0, 44, text[:44]),

@@ -8,7 +8,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from graph.paths import ONTOLOGY_DIR
-from graph.validate import shapes_graph, validate_file
+from graph.shacl import shapes_graph, validate_file
 from graph.vocab import SG, SG_NS
 
 ONTOLOGY = Graph().parse(ONTOLOGY_DIR / "stancegraph.ttl")

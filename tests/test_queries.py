@@ -7,7 +7,7 @@ import pytest
 
 from graph.ingest import make_article
 from graph.mapping import Minter, extraction_triples
-from graph.query import bind_params, list_queries, load_query, rows_of, run_query
+from graph.sparql import bind_params, list_queries, load_query, rows_of, run_query
 from graph.records import (Actor, ActorType, Extraction, RunInfo, SpeechMode, Statement, StatementKind,
                            TextSpan)
 from graph.store import clean_up, load_ontology, open_store, write_articles

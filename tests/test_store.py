@@ -63,7 +63,7 @@ SELECT ?body ?start ?end ?exact WHERE {
 
 
 def test_every_span_slices_the_stored_text_to_its_exact(sample_store_dir):
-    from graph.query import run_query
+    from graph.sparql import run_query
 
     rows = list(run_query(open_store(sample_store_dir, read_only=True), EVIDENCE_QUERY))
     assert len(rows) > 50

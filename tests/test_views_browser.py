@@ -10,7 +10,7 @@ import pytest
 
 from graph.ingest import make_article
 from graph.mapping import Minter, extraction_triples
-from graph.query import run_query
+from graph.sparql import run_query
 from graph.records import Actor, ActorType, Extraction, RunInfo, SpeechMode, Statement, StatementKind, TextSpan
 from graph.store import clean_up, load_ontology, open_store, write_articles
 from graph.synthetic import synthetic_extractions

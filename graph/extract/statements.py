@@ -10,7 +10,7 @@ clause it hangs from, so one speech act yields one statement.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -273,4 +273,19 @@ def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[
     for root_i, chain in chains.items():
         if root_i not in used:
             statements += build_statements(ctx, chain, [], partials)
+    statements = without_nested_speakers(statements)
     return sorted(statements, key=lambda s: (s.evidence.start, s.cue.start if s.cue else 0))
+
+
+def without_nested_speakers(statements: list[StatementCandidate]) -> list[StatementCandidate]:
+    """In "sources said that Hamas demanded ...", Hamas speaks in a statement of its
+    own; it is not a target of the sources' statement."""
+    out = []
+    for statement in statements:
+        content = statement.content
+        if content is not None and statement.targets:
+            nested = {other.speaker.span for other in statements if other is not statement and other.cue
+                      and content.start <= other.cue.start < content.end}
+            statement = replace(statement, targets=tuple(t for t in statement.targets if t.span not in nested))
+        out.append(statement)
+    return out

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import ConfigError
-from graph.query import run_query
+from graph.sparql import run_query
 from graph.views.data import edges_from_query, read_view_data
 from graph.views.render import render_html
 from graph.views.select import Selection, ViewOptions, select

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.query import run_query
+from graph.sparql import ACTOR_CLASSES, run_query
 
 VALENCE = {"Assert": 0, "Appeal": 0, "Demand": -1, "Support": 1, "Criticize": -1, "Accuse": -1,
            "Reject": -1, "Deny": 0, "Threaten": -1, "Warn": 0, "Promise": 1}
@@ -84,14 +84,14 @@ SELECT ?statement ?speaker ?holder ?kind ?target ?topic ?words ?date ?headline ?
 
 ACTORS = """
 SELECT ?actor ?label ?type ?alt ?role ?affiliation ?sameAs WHERE {
-  ?actor rdfs:label ?label ; a ?typeIri .
-  FILTER (STRSTARTS(STR(?typeIri), STR(sg:)))
+  VALUES ?typeIri { %s }
+  ?actor a ?typeIri ; rdfs:label ?label .
   OPTIONAL { ?actor skos:altLabel ?alt }
   OPTIONAL { ?actor sg:role ?role }
   OPTIONAL { ?actor sg:affiliation/rdfs:label ?affiliation }
   OPTIONAL { ?actor owl:sameAs ?sameAs }
   BIND (STRAFTER(STR(?typeIri), "#") AS ?type)
-}"""
+}""" % ACTOR_CLASSES
 
 TOPIC_LABELS = "SELECT ?topic ?label WHERE { ?topic skos:inScheme topic:scheme ; skos:prefLabel ?label }"
 

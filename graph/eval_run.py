@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from graph.errors import ConfigError
-from graph.evaluate import LabelReport, read_gold, score_label_gold
+from graph.eval_labels import LabelReport, read_gold, score_label_gold
 from graph.ingest import read_text_file
 from graph.pipeline import extract_one
 from graph.settings import Settings
@@ -36,7 +36,7 @@ def evaluate_span_files(paths: Iterable[Path], model: str | None = None):
     """Summed span-gold report (PolNeAR ``gold.jsonl``: one article per line)."""
     import json
 
-    from graph.evaluate_spans import SpanReport, score_span_gold
+    from graph.eval_spans import SpanReport, score_span_gold
 
     total, settings = SpanReport(), Settings(model=model)
     for path in paths:

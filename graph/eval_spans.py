@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.evaluate import Score, Summable
+from graph.eval_labels import Score, Summable
 from graph.records import Actor, Extraction, SpeechMode, Statement
 
 

@@ -65,6 +65,9 @@ class Summable:
             mine, theirs = getattr(self, item.name), getattr(other, item.name)
             if isinstance(mine, list):
                 mine.extend(theirs)
+            elif isinstance(mine, dict):
+                for key, score in theirs.items():
+                    mine.setdefault(key, Score()).add(score)
             else:
                 mine.add(theirs)
 
@@ -77,6 +80,7 @@ class LabelReport(Summable):
     statements: Score = field(default_factory=Score)
     kinds: Ratio = field(default_factory=Ratio)
     targets: Ratio = field(default_factory=Ratio)
+    per_kind: dict[str, Score] = field(default_factory=dict)  # statements scored per kind
     not_actors_found: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -87,6 +91,17 @@ class LabelReport(Summable):
                 "statement_precision": self.statements.precision, "statement_recall": self.statements.recall,
                 "statement_f1": self.statements.f1, "kind_accuracy": self.kinds.value,
                 "target_recall": self.targets.value, "not_actors_found": len(self.not_actors_found)}
+
+    def kind_table(self) -> dict[str, dict[str, float | int]]:
+        """Precision, recall and F1 of each statement kind (a statement of the right
+        speaker and evidence but the wrong kind is a false alarm for its kind and a
+        miss for the gold kind)."""
+        return {kind: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "gold": s.tp + s.fn}
+                for kind, s in sorted(self.per_kind.items())}
+
+    def count_kind(self, kind: str, outcome: str) -> None:
+        score = self.per_kind.setdefault(kind, Score())
+        setattr(score, outcome, getattr(score, outcome) + 1)
 
 
 def names_of(actor: Actor) -> set[str]:
@@ -200,6 +215,7 @@ def match_statements(extraction: Extraction, gold: dict, report: LabelReport) ->
         if found is None:
             if not item.get("optional"):
                 report.statements.fn += 1
+                report.count_kind(item["kind"][0], "fn")
                 report.errors.append(f"statement missed: {item['speaker']}: {item['evidence'][:70]}")
             continue
         free.remove(found)
@@ -208,9 +224,14 @@ def match_statements(extraction: Extraction, gold: dict, report: LabelReport) ->
         report.kinds.hit += found.kind.value in item["kind"]
         if found.kind.value not in item["kind"]:
             report.errors.append(f"statement kind: {item['speaker']} {found.kind.value}, gold {item['kind']}")
+            report.count_kind(found.kind.value, "fp")
+            report.count_kind(item["kind"][0], "fn")
+        else:
+            report.count_kind(found.kind.value, "tp")
         score_targets(found, item, actors, gold, report)
     for statement in free:
         report.statements.fp += 1
+        report.count_kind(statement.kind.value, "fp")
         speaker = actors[statement.speaker].label if statement.speaker in actors else statement.speaker
         report.errors.append(f"statement false alarm: {speaker}: {statement.evidence.text[:70]}")
 

@@ -25,7 +25,11 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 from graph.paths import QUERIES_DIR
+from graph.records import ActorType
 from graph.vocab import PREFIXES, XSD
+
+# The actor classes, for queries that must not pick up ontology terms (which have labels too).
+ACTOR_CLASSES = " ".join(f"sg:{t.value}" for t in ActorType)
 
 PARAM_TYPES = {"literal", "iri", "integer", "decimal", "date", "string"}
 FORMATS = ("table", "csv", "tsv", "json")
