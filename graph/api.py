@@ -36,7 +36,7 @@ def build(paths: Iterable[str | Path] | str | Path, store: str | Path = DEFAULT_
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return run_build(list(paths), Settings(store=Path(store), **settings))
+    return run_build(list(paths), Settings(store=store, **settings))
 
 
 def python_value(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> object:
@@ -62,7 +62,7 @@ def query(store: ox.Store, sparql: str | None = None, *, name: str | None = None
     if (sparql is None) == (name is None):
         raise ValueError("give either a SPARQL string or name= of a stored query")
     stored = q.load_query(name) if name else q.StoredQuery("inline", sparql or "")
-    result = q.run_query(store, stored.text, q.bind_params(stored, {k: str(v) for k, v in params.items()}))
+    result = q.run_query(store, stored.text, q.bind_params(stored, {k: str(v) for k, v in params.items()}, store))
     if not isinstance(result, ox.QuerySolutions):
         raise ValueError("query() returns tables: use a SELECT query (to_rdflib() for graphs)")
     names = [v.value for v in result.variables]

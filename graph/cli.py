@@ -29,7 +29,8 @@ out = Console(width=None if sys.stdout.isatty() else 160)
 CELL_LIMIT = 120
 err = Console(stderr=True, soft_wrap=True)
 
-StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="Store directory.", envvar="STANCEGRAPH_STORE")]
+StoreOpt = Annotated[str, typer.Option("--store", "-s", envvar="STANCEGRAPH_STORE",
+                                        help="Store directory, or an http(s) SPARQL 1.1 endpoint.")]
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -49,13 +50,14 @@ def main_options(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="
 
 @app.command()
 def build(paths: Annotated[list[Path], typer.Argument(help="Files or directories (.txt .md .html .jsonl).")],
-          store: StoreOpt = DEFAULT_STORE,
+          store: StoreOpt = str(DEFAULT_STORE),
           workers: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
           model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name.")] = None,
           gazetteer: Annotated[Optional[list[Path]], typer.Option(help="Extra gazetteer JSONL file.")] = None,
           topics: Annotated[Optional[list[Path]], typer.Option(help="Extra SKOS topic scheme (Turtle).")] = None,
           no_text: Annotated[bool, typer.Option("--no-text", help="Do not store article bodies.")] = False,
-          no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip the SHACL check of each article.")] = False,
+          validate: Annotated[bool, typer.Option("--validate", help="SHACL-check each article graph (pySHACL) before writing it.")] = False,
+          dask: Annotated[Optional[str], typer.Option(help="Extract on a Dask cluster: scheduler address, or 'local'.")] = None,
           config: Annotated[Optional[Path], typer.Option(help="TOML settings file.")] = None,
           strict: Annotated[bool, typer.Option(help="Exit 1 when any input has problems.")] = False) -> None:
     """Build or update the store from articles.
@@ -69,7 +71,7 @@ def build(paths: Annotated[list[Path], typer.Argument(help="Files or directories
                                              gazetteers=tuple(gazetteer) if gazetteer else None,
                                              topics=tuple(topics) if topics else None,
                                              with_text=False if no_text else None,
-                                             validate=False if no_validate else None)
+                                             validate=True if (validate or strict) else None, dask=dask)
     report = run_build(paths, settings)
     for problem in report.problems:
         if problem.severity == "error" or logging.getLogger().level <= logging.INFO:
@@ -113,7 +115,10 @@ def query(sparql: Annotated[Optional[str], typer.Argument(help="Inline SPARQL qu
           param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value.")] = None,
           fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
           list_: Annotated[bool, typer.Option("--list", help="List stored queries.")] = False,
-          store: StoreOpt = DEFAULT_STORE) -> None:
+          timeout: Annotated[float, typer.Option(help="Seconds the query may run.")] = 60.0,
+          max_rows: Annotated[int, typer.Option(help="Rows the query may return.")] = 1_000_000,
+          allow_service: Annotated[bool, typer.Option("--allow-service", help="Permit SERVICE (network access).")] = False,
+          store: StoreOpt = str(DEFAULT_STORE)) -> None:
     """Run SPARQL (inline, from a file or a stored query) over the store.
 
     Example: stancegraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format json
@@ -134,7 +139,9 @@ def query(sparql: Annotated[Optional[str], typer.Argument(help="Inline SPARQL qu
         fail("--param takes key=value")
     stored = q.load_query(name) if name else q.parse_header(file.stem, file.read_text()) if file else \
         q.StoredQuery("inline", sparql or "")
-    result = q.run_query(open_store(store, read_only=True), stored.text, q.bind_params(stored, values))
+    opened = open_store(store, read_only=True)
+    result = q.run_query(opened, stored.text, q.bind_params(stored, values, opened), allow_service=allow_service,
+                         timeout=timeout, max_rows=max_rows)
     if fmt != "table":
         sys.stdout.write(q.serialize_results(result, fmt))
         return
@@ -158,7 +165,7 @@ def print_table(q, result) -> None:
 @app.command()
 def export(fmt: Annotated[str, typer.Option("--format", "-f", help="trig, nquads, turtle or jsonld.")] = "trig",
            output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File (default: stdout).")] = None,
-           store: StoreOpt = DEFAULT_STORE) -> None:
+           store: StoreOpt = str(DEFAULT_STORE)) -> None:
     """Export the whole graph.
 
     Example: stancegraph export --format trig -o graph.trig
@@ -175,7 +182,7 @@ def export(fmt: Annotated[str, typer.Option("--format", "-f", help="trig, nquads
 
 
 @app.command()
-def stats(store: StoreOpt = DEFAULT_STORE,
+def stats(store: StoreOpt = str(DEFAULT_STORE),
           fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table") -> None:
     """Count articles, actors, statements and triples in the store.
 
@@ -196,7 +203,7 @@ def stats(store: StoreOpt = DEFAULT_STORE,
 
 @app.command()
 def view(output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("stancegraph-view.html"),
-         store: StoreOpt = DEFAULT_STORE,
+         store: StoreOpt = str(DEFAULT_STORE),
          actor: Annotated[Optional[str], typer.Option(help="Only this actor's network (name or alias).")] = None,
          depth: Annotated[int, typer.Option(min=1, help="Links from --actor.")] = 1,
          topic: Annotated[Optional[str], typer.Option(help="Only statements on this topic (and narrower ones).")] = None,
@@ -227,7 +234,31 @@ def view(output: Annotated[Path, typer.Option("--output", "-o", help="The HTML f
 
 
 @app.command()
-def validate(store: StoreOpt = DEFAULT_STORE,
+def serve(store: StoreOpt = str(DEFAULT_STORE),
+          host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1: this machine only).")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free port).")] = 7878,
+          timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
+          max_rows: Annotated[int, typer.Option(help="Rows a query may return.")] = 100_000) -> None:
+    """Serve the store read-only as a SPARQL 1.1 endpoint at http://HOST:PORT/query.
+
+    Example: stancegraph serve --store demo-store --port 7878
+    """
+    from graph.serve import make_server
+    from graph.store import open_store
+
+    server = make_server(open_store(store, read_only=True), host, port, timeout, max_rows)
+    bound_host, bound_port = server.server_address[:2]
+    err.print(f"serving {store} read-only at http://{bound_host}:{bound_port}/query (Ctrl-C to stop)", highlight=False)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@app.command()
+def validate(store: StoreOpt = str(DEFAULT_STORE),
              file: Annotated[Optional[Path], typer.Option("--file", help="Validate an RDF file instead.")] = None,
              strict: Annotated[bool, typer.Option(help="Exit 1 when anything violates a shape.")] = False) -> None:
     """Check the store (or an RDF file) against the SHACL shapes in ontology/shapes.ttl.

@@ -15,16 +15,16 @@ from pathlib import Path
 
 from graph import __version__
 from graph.errors import StancegraphError
-from graph.extract import extract_doc, load_pipeline, model_info
+from graph.extract import extract_doc, installed_model_info, load_pipeline
 from graph.gazetteer import load_gazetteer
 from graph.ingest import read_articles
-from graph.mapping import ArticleTriples, Minter, extraction_triples
+from graph.mapping import Minter
 from graph.records import Article, Extraction, Problem, RunInfo
 from graph.resolve import resolve_article
 from graph.settings import Settings
-from graph.store import clean_up, known_articles, load_ontology, open_store, write_articles
+from graph.store import clean_up, known_articles, load_ontology, open_store
 from graph.topics import load_topics, tag_topics
-from graph.shacl import validate_article
+from graph.writer import ArticleWriter
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class BuildReport:
 
 
 def run_info(settings: Settings) -> RunInfo:
-    name, version = model_info(load_pipeline(settings.model, settings.gazetteers))
+    name, version = installed_model_info(settings.model)
     return RunInfo(__version__, name, version)
 
 
@@ -108,41 +108,33 @@ def build(paths: Iterable[str | Path], settings: Settings,
     store = open_store(settings.store)
     known = known_articles(store)
     articles = select_articles(read_articles(paths), report, settings, known, str(minter.run(run)))
-    batch: list[ArticleTriples] = []
-    for item in extract_articles(articles, settings):
-        if isinstance(item, Problem):
-            report.problems.append(item)
-            continue
-        report.problems += item.problems
-        triples = extraction_triples(item, run, minter, with_text=settings.with_text)
-        if not conforms(item, triples, report, settings):
-            continue
-        report.statements += len(item.statements)
-        batch.append(triples)
-        if len(batch) >= settings.write_batch:
-            report.written += flush(store, batch, minter)
-        if progress:
-            progress(1)
-    report.written += flush(store, batch, minter)
+    with ArticleWriter(store, minter, run, settings) as writer:
+        if settings.dask:
+            write_from_dask(articles, settings, writer, report, minter)
+        else:
+            for item in extract_articles(articles, settings):
+                if isinstance(item, Problem):
+                    report.problems.append(item)
+                    continue
+                report.problems += item.problems
+                writer.put(item)
+                if progress:
+                    progress(1)
+    report.written, report.statements = writer.counts.written, writer.counts.statements
+    report.problems += writer.counts.problems
     load_ontology(store, minter, settings.topics)
     clean_up(store, minter)
     store.flush()
-    del store  # release the lock now: parser caches in rdflib/pyparsing may keep this frame alive
+    del store, writer  # release the lock now: parser caches in rdflib/pyparsing may keep this frame alive
     return report
 
 
-def conforms(item: Extraction, triples: ArticleTriples, report: BuildReport, settings: Settings) -> bool:
-    """SHACL-check an article's triples; a violating article is reported, not written."""
-    if not settings.validate:
-        return True
-    violations = validate_article(triples)
-    where = item.article.path or item.article.article_id
-    report.problems += [Problem(where, f"SHACL: {v}") for v in violations]
-    return not violations
+def write_from_dask(articles: Iterable[Article], settings: Settings, writer: ArticleWriter,
+                    report: BuildReport, minter: Minter) -> None:
+    """Extraction on a Dask cluster (``--dask``); the writer stores the results in order."""
+    from graph.distributed import article_triples, extract_on_dask
 
-
-def flush(store, batch: list[ArticleTriples], minter: Minter) -> int:
-    count = len(batch)
-    write_articles(store, batch, minter)
-    batch.clear()
-    return count
+    for article_id, data, statements, problems in extract_on_dask(articles, settings, settings.dask):
+        report.problems += problems
+        if data:
+            writer.put_triples(article_id, article_triples(data, minter), statements)

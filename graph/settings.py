@@ -17,7 +17,7 @@ from graph.vocab import DEFAULT_BASE
 
 @dataclass(frozen=True)
 class Settings:
-    store: Path = DEFAULT_STORE
+    store: str | Path = DEFAULT_STORE  # a directory, or an http(s) SPARQL endpoint
     model: str | None = None
     workers: int = 1
     strict: bool = False
@@ -28,7 +28,8 @@ class Settings:
     batch_size: int = 32
     write_batch: int = 25
     max_chars: int = 1_000_000
-    validate: bool = True  # SHACL-check each article graph before writing it
+    dask: str | None = None  # a Dask scheduler address, or "local"
+    validate: bool = False  # SHACL-check each article graph (pySHACL) before writing it
 
     def replace(self, **changes: object) -> "Settings":
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -47,7 +48,7 @@ def load_settings(path: Path | None) -> Settings:
     unknown = sorted(set(data) - valid)
     if unknown:
         raise ConfigError(f"{path}: unknown keys {', '.join(unknown)}; valid keys: {', '.join(sorted(valid))}")
-    if "store" in data:
+    if "store" in data and not str(data["store"]).startswith(("http://", "https://")):
         data["store"] = Path(data["store"])
     for key in ("gazetteers", "topics"):
         if key in data:

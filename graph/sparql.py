@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +32,16 @@ from graph.vocab import PREFIXES, XSD
 # The actor classes, for queries that must not pick up ontology terms (which have labels too).
 ACTOR_CLASSES = " ".join(f"sg:{t.value}" for t in ActorType)
 
-PARAM_TYPES = {"literal", "iri", "integer", "decimal", "date", "string"}
+PARAM_TYPES = {"literal", "iri", "integer", "decimal", "date", "string", "actor", "topic"}
+# Parameters naming an actor or a topic are looked up (case-insensitive, labels and
+# alternative labels) and bound to the matching IRIs: index joins instead of label scans.
+RESOLVE = {
+    "actor": ("SELECT DISTINCT ?x WHERE { VALUES ?t { %s } ?x a ?t ; rdfs:label|skos:altLabel ?n . "
+              "FILTER (LCASE(STR(?n)) = LCASE(STR(?name))) }"),
+    "topic": ("SELECT DISTINCT ?x WHERE { ?x skos:inScheme topic:scheme . "
+              "FILTER (STR(?x) = CONCAT(STR(topic:), LCASE(STR(?name))) || EXISTS { ?x skos:prefLabel|skos:altLabel ?n . "
+              "FILTER (LCASE(STR(?n)) = LCASE(STR(?name))) }) }"),
+}
 FORMATS = ("table", "csv", "tsv", "json")
 
 
@@ -95,7 +105,16 @@ def bind_value(param: Param, value: str) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value)
 
 
-def bind_params(query: StoredQuery, values: dict[str, str]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
+Binding = dict[ox.Variable, ox.NamedNode | ox.Literal | tuple[ox.NamedNode | ox.Literal, ...]]
+
+
+def resolve_name(store: ox.Store, kind: str, name: str) -> tuple[ox.NamedNode, ...]:
+    text = RESOLVE[kind] % ACTOR_CLASSES if kind == "actor" else RESOLVE[kind]
+    found = run_query(store, text, {ox.Variable("name"): ox.Literal(name)})
+    return tuple(sorted((s["x"] for s in found), key=str))
+
+
+def bind_params(query: StoredQuery, values: dict[str, str], store: ox.Store | None = None) -> Binding:
     by_name = {p.name: p for p in query.params}
     unknown = sorted(set(values) - set(by_name))
     if unknown:
@@ -104,33 +123,84 @@ def bind_params(query: StoredQuery, values: dict[str, str]) -> dict[ox.Variable,
     missing = [p.name for p in query.params if p.name not in values and not p.description.startswith("Optional")]
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {', '.join(f'{m}=...' for m in missing)}")
-    return {ox.Variable(k): bind_value(by_name[k], v) for k, v in values.items()}
+    bound: Binding = {}
+    for name, value in values.items():
+        kind = by_name[name].kind
+        if kind in RESOLVE:
+            if store is None:
+                raise QueryError(f"--param {name}: naming an {kind} needs the store to look it up")
+            bound[ox.Variable(name)] = resolve_name(store, kind, value)
+        else:
+            bound[ox.Variable(name)] = bind_value(by_name[name], value)
+    return bound
 
 
 WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
-def with_values(sparql: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Literal]) -> str:
-    """The query with one ``VALUES`` row binding the parameters, first in its WHERE clause."""
+def with_values(sparql: str, bindings: Binding) -> str:
+    """The query with a ``VALUES`` block per parameter, first in its WHERE clause (a
+    looked-up name may bind several IRIs, or none: then the query has no answers)."""
     if not bindings:
         return sparql
     body = "\n".join(line if not line.lstrip().startswith("#") else "" for line in sparql.splitlines())
     found = WHERE_OPEN.search(body)
     if found is None:
         raise QueryError("a query with parameters needs a WHERE { ... } clause to bind them in")
-    names = " ".join(str(v) for v in bindings)
-    row = " ".join(str(t) for t in bindings.values())
-    return f"{body[:found.end()]}\n  VALUES ({names}) {{ ({row}) }}\n{body[found.end():]}"
+    blocks = []
+    for variable, terms in bindings.items():
+        terms = terms if isinstance(terms, tuple) else (terms,)
+        blocks.append(f"VALUES {variable} {{ {' '.join(str(t) for t in terms)} }}")
+    return f"{body[:found.end()]}\n  {' '.join(blocks)}\n{body[found.end():]}"
 
 
-def run_query(store: ox.Store, sparql: str, bindings: dict | None = None):
-    """Run a SPARQL query over the union of all graphs, parameters bound as data."""
+FORBIDDEN = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
+STRINGS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+
+
+def check_query(sparql: str, allow_service: bool = False) -> None:
+    """Refuse SERVICE and LOAD (they reach the network or the file system) unless allowed."""
+    if allow_service:
+        return
+    found = FORBIDDEN.search(STRINGS_AND_COMMENTS.sub(" ", sparql))
+    if found:
+        raise QueryError(f"{found.group(1).upper()} is disabled: a query may not reach the network or the "
+                         "file system (pass --allow-service to permit SERVICE)")
+
+
+class Bounded:
+    """SELECT solutions with a deadline and a row limit, checked while iterating
+    (pyoxigraph evaluates lazily and has no timeout of its own)."""
+
+    def __init__(self, result: ox.QuerySolutions, timeout: float | None, max_rows: int | None) -> None:
+        self.result, self.variables = result, result.variables
+        self.deadline = time.monotonic() + timeout if timeout else None
+        self.timeout, self.max_rows, self.truncated = timeout, max_rows, False
+
+    def __iter__(self):
+        for number, solution in enumerate(self.result):
+            if self.max_rows is not None and number >= self.max_rows:
+                self.truncated = True
+                return
+            if self.deadline is not None and time.monotonic() > self.deadline:
+                raise QueryError(f"query timed out after {self.timeout:g} s (--timeout)")
+            yield solution
+
+
+def run_query(store: ox.Store, sparql: str, bindings: dict | None = None, *, allow_service: bool = False,
+              timeout: float | None = None, max_rows: int | None = None):
+    """Run a SPARQL query over the union of all graphs, parameters bound as data.
+    With ``timeout`` or ``max_rows`` a SELECT comes back as ``Bounded`` solutions."""
+    check_query(sparql, allow_service)
     try:
-        return store.query(with_values(sparql, bindings or {}), prefixes=PREFIXES, use_default_graph_as_union=True)
+        result = store.query(with_values(sparql, bindings or {}), prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     except OSError as exc:
         raise QueryError(f"query failed: {exc}") from None
+    if isinstance(result, ox.QuerySolutions) and (timeout or max_rows):
+        return Bounded(result, timeout, max_rows)
+    return result
 
 
 def term_text(term: object) -> str:
@@ -144,6 +214,35 @@ def rows_of(result: ox.QuerySolutions) -> tuple[list[str], list[list[str]]]:
     return names, [[term_text(solution[n]) for n in names] for solution in result]
 
 
+def term_json(term: object) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def serialize_bounded(result: Bounded, fmt: str) -> str:
+    """Bounded SELECT solutions as W3C SPARQL results JSON, CSV or TSV."""
+    names = [v.value for v in result.variables]
+    rows = [[s[n] for n in names] for s in result]
+    if fmt in ("csv", "tsv"):
+        sep = "," if fmt == "csv" else "\t"
+        quote = (lambda v: '"' + v.replace('"', '""') + '"') if sep == "," else (lambda v: v.replace("\t", " "))
+        lines = [sep.join(names)] + [sep.join(quote(t.value) if t is not None else "" for t in r) for r in rows]
+        return "\r\n".join(lines) + "\r\n"
+    bindings = [{n: term_json(t) for n, t in zip(names, r) if t is not None} for r in rows]
+    body = {"head": {"vars": names}, "results": {"bindings": bindings}}
+    if result.truncated:
+        body["head"]["link"] = [f"truncated after {result.max_rows} rows"]
+    return json.dumps(body)
+
+
 def serialize_results(result, fmt: str) -> str:
     """SELECT results as W3C JSON/CSV/TSV; ASK as JSON or text; CONSTRUCT as N-Triples."""
     if fmt not in FORMATS:
@@ -152,6 +251,8 @@ def serialize_results(result, fmt: str) -> str:
         return json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()
     if isinstance(result, ox.QueryTriples):
         return "".join(f"{t} .\n" for t in result)
+    if isinstance(result, Bounded) and fmt != "table":
+        return serialize_bounded(result, fmt)
     if fmt == "table":
         raise QueryError("the table format is rendered by the command line, not serialised")
     formats = {"json": ox.QueryResultsFormat.JSON, "tsv": ox.QueryResultsFormat.TSV,

@@ -40,7 +40,12 @@ def triple_text(triple: Triple) -> str:
 
 
 def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
-    """Open (or create) the store directory; a locked store gives a clear error."""
+    """Open (or create) the store directory, or a remote SPARQL endpoint given as an
+    http(s) URL; a locked store gives a clear error."""
+    from graph.remote import RemoteStore, is_remote
+
+    if is_remote(path):
+        return RemoteStore(str(path), read_only=read_only)  # type: ignore[return-value]
     path = Path(path)
     if read_only and not path.is_dir():
         raise StoreError(f"{path}: no store here; build one with `stancegraph build PATH --store {path}`")

@@ -77,7 +77,7 @@ def hand_store(tmp_path_factory):
 
 def rows(store, name, **params):
     query = load_query(name)
-    names, found = rows_of(run_query(store, query.text, bind_params(query, params)))
+    names, found = rows_of(run_query(store, query.text, bind_params(query, params, store)))
     return [dict(zip(names, row)) for row in found]
 
 
@@ -155,11 +155,12 @@ def test_hand_built_change_of_position_over_time(hand_store):
 
 
 def test_hand_built_opposite_sides_shared_positions_and_quotes(hand_store):
-    opposite = pick(rows(hand_store, "opposite-sides"), "topicLabel", "for", "against")
-    assert opposite == [("ceasefire", "Qatar", "Egypt")]
+    opposite = [(r["topicLabel"], sorted(r["supporters"].split("; ")), r["opponents"], r["opponentCount"])
+                for r in rows(hand_store, "opposite-sides")]
+    assert opposite == [("ceasefire", ["Egypt", "Qatar"], "Egypt", "1")]
     shared = pick(rows(hand_store, "shared-positions"), "kind", "about", "holders")
     assert ("Support", "- / ceasefire", "Egypt; Qatar") in shared
-    quotes = rows(hand_store, "quotes-by-person")
+    quotes = rows(hand_store, "quotes-by-person", person="ismail haniyeh")
     assert [(r["name"], r["role"], r["of"], r["outlets"]) for r in quotes] == \
         [("Ismail Haniyeh", "political leader", "Hamas", "2")]
 

@@ -12,11 +12,11 @@ from spacy.tokens import Doc
 
 from graph.extract.lexicon import load_cues
 from graph.extract.mentions import extract_mentions
-from graph.extract.nlp import load_pipeline, model_info
+from graph.extract.nlp import installed_model_info, load_pipeline, model_info
 from graph.extract.statements import extract_statements
 from graph.records import Mention, StatementCandidate
 
-__all__ = ["DocExtraction", "extract_doc", "load_pipeline", "model_info"]
+__all__ = ["DocExtraction", "extract_doc", "installed_model_info", "load_pipeline", "model_info"]
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,16 @@ def in_heading(doc: Doc, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in doc._.headings)
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: ``Doc.text`` joins every token on each access."""
+    text = doc.user_data.get("stancegraph_text")
+    if text is None:
+        text = doc.user_data["stancegraph_text"] = doc.text
+    return text
+
+
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:
-    return TextSpan(start, end, doc.text[start:end])
+    return TextSpan(start, end, doc_text(doc)[start:end])
 
 
 def trim_tokens(tokens: list[Token]) -> list[Token]:
@@ -91,8 +99,8 @@ def link_bracket_aliases(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     linked = list(mentions)
     for i in range(1, len(linked)):
         before, current = linked[i - 1], linked[i]
-        between = doc.text[before.span.end:current.span.start]
-        after = doc.text[current.span.end:current.span.end + 1]
+        between = doc_text(doc)[before.span.end:current.span.start]
+        after = doc_text(doc)[current.span.end:current.span.end + 1]
         if between.strip() == "(" and after == ")":
             linked[i] = replace(current, alias_of=before.span)
     return linked

@@ -119,6 +119,19 @@ def load_pipeline(model: str | None = None, gazetteers: tuple = ()) -> Language:
     return nlp
 
 
+def installed_model_info(model: str | None = None) -> tuple[str, str]:
+    """(name, version) as ``model_info`` gives them, read from the installed package's
+    meta.json without loading the pipeline (a rebuild with nothing to parse stays fast)."""
+    import json
+
+    name = find_model_name(model)
+    try:
+        meta = json.loads((spacy.util.get_package_path(name) / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, ImportError):
+        return model_info(load_pipeline(model))
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}", str(meta.get("version", "0"))
+
+
 def model_info(nlp: Language) -> tuple[str, str]:
     """(package name, version) of a loaded pipeline, for provenance."""
     meta = nlp.meta

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from graph.extract import syntax
 from graph.extract.lexicon import Cue
-from graph.extract.mentions import in_heading, text_span
+from graph.extract.mentions import doc_text, in_heading, text_span
 from graph.extract.nlp import paragraph_bounds
 from graph.extract.quotes import Quote, find_quotes
 from graph.records import Mention, SpeechMode, StatementCandidate, StatementKind, TextSpan
@@ -60,11 +60,11 @@ def find_hits(ctx: Context, cues: dict[str, tuple[Cue, ...]], full: list[Quote])
     the speaker's own, not an attribution)."""
     hits = []
     for token in ctx.doc:
-        if any(q.start <= token.idx < q.end for q in full) or in_heading(ctx.doc, token.idx, token.idx + 1):
-            continue
         cue = syntax.match_cue(token, cues)
-        if cue is not None:
-            hits.append(Hit(token, cue))
+        if cue is None or any(q.start <= token.idx < q.end for q in full) \
+                or in_heading(ctx.doc, token.idx, token.idx + 1):
+            continue
+        hits.append(Hit(token, cue))
     return hits
 
 
@@ -98,7 +98,7 @@ def evidence_span(ctx: Context, tokens: list[Token], parts: list[Quote]) -> Text
         start = min(start, opening.sent.start_char if opening is not None else parts[0].open_mark)
         last = parts[-1]
         end = max(end, last.close_mark + 1 if last.close_mark is not None else last.end)
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     while end > start and text[end - 1].isspace():
         end -= 1
     return text_span(ctx.doc, start, end)
@@ -201,7 +201,7 @@ def continues(ctx: Context, quote: Quote, last: StatementCandidate | None) -> bo
     if last is None or last.mode is not SpeechMode.DIRECT:
         return False
     paragraph = ctx.paragraph_of(quote.open_mark)
-    opens = ctx.doc.text[ctx.paragraphs[paragraph][0]:quote.open_mark].strip() == ""
+    opens = doc_text(ctx.doc)[ctx.paragraphs[paragraph][0]:quote.open_mark].strip() == ""
     return opens and paragraph - ctx.paragraph_of(last.evidence.end - 1) == 1
 
 
@@ -250,9 +250,9 @@ def cue_chains(hits: list[Hit]) -> tuple[dict[int, Hit], dict[int, list[Hit]]]:
 
 def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[Cue, ...]]) -> list[StatementCandidate]:
     """All statement candidates of a Doc, in text order."""
-    ctx = Context(doc, mentions, paragraph_bounds(doc.text))
-    quotes = [q for q in find_quotes(doc.text) if not in_heading(doc, q.open_mark, q.open_mark + 1)]
-    full = [q for q in quotes if is_full_quote(doc.text, q)]
+    ctx = Context(doc, mentions, paragraph_bounds(doc_text(doc)))
+    quotes = [q for q in find_quotes(doc_text(doc)) if not in_heading(doc, q.open_mark, q.open_mark + 1)]
+    full = [q for q in quotes if is_full_quote(doc_text(doc), q)]
     hits = find_hits(ctx, cues, full)
     full = [q for q in full if not embedded(q, hits)]
     partials = [q for q in quotes if q not in full]
