@@ -82,10 +82,11 @@ def workers(tmp: Path) -> dict:
 
 
 def peak_rss_mb(args: list[str]) -> float:
-    """Peak RSS of a fresh ``stancegraph`` process (a clean child, so earlier work does not count)."""
+    """Peak RSS (VmHWM) of a fresh ``stancegraph`` process. Not ru_maxrss: Linux carries the
+    parent's high-water mark across fork and exec, so the benchmark's own peak would leak in."""
     code = ("import resource, sys; from graph.cli import main; sys.argv = ['stancegraph'] + sys.argv[1:]\n"
             "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))")
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 

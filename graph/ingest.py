@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from graph.checks import sanitize, sniff_binary, strict_json
 from graph.errors import IngestError
 from graph.records import Article, Problem
 
@@ -86,6 +87,9 @@ def split_headline(text: str) -> tuple[str | None, int]:
 
 def decode_bytes(data: bytes, where: str) -> str:
     """Decode UTF-8 (with or without BOM); say which bytes failed otherwise."""
+    binary = sniff_binary(data)
+    if binary:
+        raise IngestError(f"{where}: {binary}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -105,8 +109,11 @@ def read_html_file(path: Path) -> Article:
     import trafilatura  # heavy import, only when HTML is ingested
 
     html = decode_bytes(path.read_bytes(), str(path))
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      favor_precision=True)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                          favor_precision=True)
+    except (ValueError, RecursionError, TypeError, AttributeError, LookupError) as exc:
+        raise IngestError(f"{path}: could not parse the HTML ({type(exc).__name__}: {exc})") from None
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not text:
         raise IngestError(f"{path}: no main text found in the HTML")
@@ -141,10 +148,10 @@ def read_jsonl_file(path: Path) -> Iterator[Article | Problem]:
             if not raw.strip():
                 continue
             try:
-                record = json.loads(decode_bytes(raw, where))
+                record = strict_json(decode_bytes(raw, where))
                 yield article_from_record(record, where)
             except (IngestError, ValueError, RecursionError) as exc:
-                message = str(exc) if isinstance(exc, IngestError) else f"{where}: invalid JSON: {exc}"
+                message = str(exc) if str(exc).startswith(where) else f"{where}: invalid JSON: {exc}"
                 yield Problem(where, message.removeprefix(f"{where}: "))
 
 
@@ -183,15 +190,26 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
         yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
 
 
-def check_article(article: Article) -> Article | Problem:
-    """Refuse articles that carry no text at all."""
+def check_article(article: Article) -> Iterator[Article | Problem]:
+    """Refuse articles that carry no text; replace characters that break parsers and
+    serialisers (length kept, so offsets hold) and say so."""
+    where = article.path or article.article_id
     if not article.text.strip():
-        return Problem(article.path or article.article_id, "empty article: no text to extract from")
-    return article
+        yield Problem(where, "empty article: no text to extract from")
+        return
+    text, replaced = sanitize(article.text)
+    if replaced:
+        yield Problem(where, f"{replaced} control or lone-surrogate characters replaced", severity="warning")
+        article = make_article(text, title=article.title, url=article.url, published=article.published,
+                               source=article.source, path=article.path, body_start=article.body_start)
+    yield article
 
 
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
     """Every article under ``paths``, with a ``Problem`` for each bad input."""
     for path in iter_files(Path(p) for p in paths):
         for item in read_file(path):
-            yield check_article(item) if isinstance(item, Article) else item
+            if isinstance(item, Article):
+                yield from check_article(item)
+            else:
+                yield item

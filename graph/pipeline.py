@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph import __version__
+from graph.checks import blank_long_runs, looks_english
 from graph.errors import StancegraphError
 from graph.extract import extract_doc, installed_model_info, load_pipeline
 from graph.gazetteer import load_gazetteer
@@ -57,11 +58,12 @@ def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterato
     def texts() -> Iterator[str]:
         for article in articles:
             pending.append(article)
-            yield article.text
+            yield blank_long_runs(article.text)
 
     docs = nlp.pipe(texts(), batch_size=settings.batch_size, n_process=settings.workers)
     for doc in docs:
         article = pending.popleft()
+        doc.user_data["stancegraph_text"] = article.text  # spans quote the article, not the parser's copy
         try:
             found = extract_doc(doc)
             yield tag_topics(resolve_article(article, found.mentions, found.statements, gazetteer), topics)
@@ -91,6 +93,10 @@ def select_articles(items: Iterable[Article | Problem], report: BuildReport, set
         if len(item.text) > settings.max_chars:
             report.problems.append(Problem(item.path or item.article_id, f"article has {len(item.text):,} "
                                            f"characters, more than the limit of {settings.max_chars:,}"))
+            continue
+        if settings.lang == "en" and not looks_english(item.text):
+            report.problems.append(Problem(item.path or item.article_id, "skipped: the text does not look like "
+                                           "English (few English function words); --lang any extracts it anyway"))
             continue
         graph_iri = str(Minter(settings.base_iri).article_graph(item.article_id))
         if item.article_id in seen or known.get(graph_iri) == (item.text_sha256, run_iri):

@@ -28,6 +28,7 @@ class Settings:
     batch_size: int = 32
     write_batch: int = 25
     max_chars: int = 1_000_000
+    lang: str = "en"  # "en": skip articles that do not look English; "any": extract everything
     dask: str | None = None  # a Dask scheduler address, or "local"
     validate: bool = False  # SHACL-check each article graph (pySHACL) before writing it
 

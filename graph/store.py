@@ -9,6 +9,7 @@ not added again; an actor keeps the first label and type it was given.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -53,12 +54,26 @@ def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
         if read_only:
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
-        return ox.Store(str(path))
+        store = ox.Store(str(path))
     except OSError as exc:
         if "lock" in str(exc).lower():
-            raise StoreLockedError(f"{path}: the store is locked by another stancegraph process "
-                                   "(a build is running); wait for it or use another --store") from None
+            raise StoreLockedError(f"{path}: the store is locked by {lock_holder(path)} (a build is writing it); "
+                                   "wait for it to finish, or use another --store") from None
         raise StoreError(f"{path}: cannot open the store: {exc}") from None
+    (path / LOCK_NOTE).write_text(f"{os.getpid()}\n", encoding="utf-8")
+    return store
+
+
+LOCK_NOTE = "stancegraph.pid"
+
+
+def lock_holder(path: Path) -> str:
+    """Who holds the write lock, as far as the note the writer left says."""
+    try:
+        pid = int((path / LOCK_NOTE).read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return "another process"
+    return f"PID {pid}"
 
 
 def graph_block(graph_iri: URIRef, triples: Iterable[Triple]) -> str:

@@ -91,18 +91,19 @@ def test_stats_counts(sample_store_dir):
     assert counts.quads >= counts.triples > 0
 
 
-def test_build_reports_an_article_that_violates_the_shapes_and_does_not_write_it():
+def test_validating_build_reports_an_article_that_violates_the_shapes_and_does_not_write_it(tmp_path):
     from graph.ingest import make_article
-    from graph.mapping import Minter, extraction_triples
-    from graph.pipeline import BuildReport, conforms
+    from graph.mapping import Minter
     from graph.records import Actor, ActorType, Extraction, RunInfo, SpeechMode, Statement, StatementKind, TextSpan
+    from graph.writer import ArticleWriter
 
     article = make_article("Hamas said no.")
     wrong = TextSpan(0, 5, "Fatah")  # offsets that do not slice the text to the exact words
     extraction = Extraction(article, (Actor("name:group:hamas", "Hamas", ActorType.GROUP),),
                             (Statement("name:group:hamas", StatementKind.ASSERT, SpeechMode.INDIRECT, wrong),))
-    report = BuildReport()
-    triples = extraction_triples(extraction, RunInfo("0", "m", "0"), Minter())
-    assert not conforms(extraction, triples, report, Settings())
-    assert [p.message.startswith("SHACL:") for p in report.problems] == [True]
-    assert "do not slice" in report.problems[0].message
+    store = open_store(tmp_path / "s")
+    with ArticleWriter(store, Minter(), RunInfo("0", "m", "0"), Settings(validate=True)) as writer:
+        writer.put(extraction)
+    assert writer.counts.written == 0
+    assert [p.message.startswith("SHACL:") for p in writer.counts.problems] == [True]
+    assert "do not slice" in writer.counts.problems[0].message
