@@ -140,7 +140,7 @@ def query(sparql: Annotated[Optional[str], typer.Argument(help="Inline SPARQL qu
 def print_table(q, result) -> None:
     import pyoxigraph as ox
 
-    if not isinstance(result, ox.QuerySolutions):
+    if not isinstance(result, (ox.QuerySolutions, q.Bounded)):
         out.print(q.serialize_results(result, "csv"), highlight=False)
         return
     names, rows = q.rows_of(result)

@@ -87,3 +87,9 @@ def test_validate_strict_exits_1_on_a_violating_file():
 def test_query_needs_its_required_parameters(sample_store_dir):
     proc = run("query", "--name", "statements-by-actor", "--store", str(sample_store_dir), check=False)
     assert proc.returncode == 2 and "needs --param actor=" in proc.stderr
+
+
+@pytest.mark.model
+def test_query_prints_a_table_by_default(sample_store_dir):
+    proc = run("query", "--name", "statements", "--store", str(sample_store_dir))
+    assert "┃ speaker" in proc.stdout and "rows" in proc.stderr
