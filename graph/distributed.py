@@ -78,7 +78,12 @@ def shards(articles: Iterable[Article], size: int = SHARD) -> Iterator[list[Arti
 
 
 def client_for(scheduler: str, workers: int):
+    import logging
+
     from dask.distributed import Client, LocalCluster
+
+    for name in ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.core"):
+        logging.getLogger(name).setLevel(logging.ERROR)  # cluster chatter is not the user's business
 
     if scheduler == "local":
         cluster = LocalCluster(n_workers=max(2, workers), threads_per_worker=1, processes=True,
