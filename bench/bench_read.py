@@ -23,7 +23,7 @@ from bench.common import record  # noqa: E402
 from graph.mapping import Minter, extraction_triples  # noqa: E402
 from graph.records import RunInfo  # noqa: E402
 from graph.sparql import bind_params, list_queries, run_query  # noqa: E402
-from graph.store import clean_up, load_ontology, to_ox  # noqa: E402
+from graph.store import article_quads, clean_up, load_ontology  # noqa: E402
 from graph.synthetic import synthetic_extractions  # noqa: E402
 
 ARTICLES, ACTORS, RUNS = 2400, 8000, 7
@@ -34,14 +34,9 @@ PARAMS = {"actor": "Actor 000042", "person": "Actor 000041", "topic": "negotiati
 def nquads(minter: Minter) -> bytes:
     """The generated articles as N-Quads, each triple in the graph a build would put it in."""
     out = io.BytesIO()
-    actors, positions = to_ox(minter.graph("actors")), to_ox(minter.graph("positions"))
     for extraction in synthetic_extractions(ARTICLES, ACTORS, 10):
         item = extraction_triples(extraction, RunInfo("bench", "synthetic", "0"), minter)
-        graph = to_ox(item.graph_iri)
-        quads = [ox.Quad(*map(to_ox, t), graph) for t in item.article]
-        quads += [ox.Quad(*map(to_ox, t), actors) for t in item.actors]
-        quads += [ox.Quad(*map(to_ox, t), positions) for t in item.positions]
-        ox.serialize(quads, out, ox.RdfFormat.N_QUADS)
+        ox.serialize(article_quads(item, minter), out, ox.RdfFormat.N_QUADS)
     return out.getvalue()
 
 

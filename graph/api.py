@@ -15,11 +15,6 @@ import pyoxigraph as ox
 
 from graph.paths import DEFAULT_STORE
 
-NUMERIC = {"http://www.w3.org/2001/XMLSchema#integer": int, "http://www.w3.org/2001/XMLSchema#decimal": float,
-           "http://www.w3.org/2001/XMLSchema#double": float, "http://www.w3.org/2001/XMLSchema#float": float,
-           "http://www.w3.org/2001/XMLSchema#boolean": lambda v: v == "true"}
-
-
 def open_store(path: str | Path = DEFAULT_STORE, *, read_only: bool = True) -> ox.Store:
     """Open a store directory (read-only by default, so a running build is not blocked)."""
     from graph.store import open_store as open_
@@ -39,25 +34,13 @@ def build(paths: Iterable[str | Path] | str | Path, store: str | Path = DEFAULT_
     return run_build(list(paths), Settings(store=store, **settings))
 
 
-def python_value(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> object:
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        convert = NUMERIC.get(term.datatype.value)
-        if convert is not None:
-            try:
-                return convert(term.value)
-            except ValueError:
-                return term.value
-    return term.value
-
-
 def query(store: ox.Store, sparql: str | None = None, *, name: str | None = None, **params: str):
     """A SELECT (inline, or a stored query by ``name`` with its parameters) as a pandas
     DataFrame; numbers and booleans come back as Python numbers and booleans."""
     import pandas as pd
 
     from graph import sparql as q
+    from graph.sparql import python_value
 
     if (sparql is None) == (name is None):
         raise ValueError("give either a SPARQL string or name= of a stored query")

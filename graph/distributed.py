@@ -28,21 +28,16 @@ SHARD = 16  # articles per task
 def shard_nquads(articles: list[Article], settings: Settings) -> list[tuple[str, bytes, int, list[Problem]]]:
     """Runs on a worker: (article id, N-Quads, statements, problems) for each article."""
     from graph.pipeline import extract_articles, run_info
-    from graph.store import to_ox
+    from graph.store import article_quads
 
     run, minter, out = run_info(settings), Minter(settings.base_iri), []
-    actors, positions = to_ox(minter.graph("actors")), to_ox(minter.graph("positions"))
     for item in extract_articles(articles, settings):
         if isinstance(item, Problem):
             out.append(("", b"", 0, [item]))
             continue
         triples = extraction_triples(item, run, minter, with_text=settings.with_text)
-        own = to_ox(triples.graph_iri)
-        quads = [ox.Quad(*map(to_ox, t), own) for t in triples.article]
-        quads += [ox.Quad(*map(to_ox, t), actors) for t in triples.actors]
-        quads += [ox.Quad(*map(to_ox, t), positions) for t in triples.positions]
         buffer = io.BytesIO()
-        ox.serialize(quads, buffer, ox.RdfFormat.N_QUADS)
+        ox.serialize(article_quads(triples, minter), buffer, ox.RdfFormat.N_QUADS)
         out.append((item.article.article_id, buffer.getvalue(), len(item.statements), list(item.problems)))
     return out
 

@@ -10,7 +10,6 @@ and never stops the batch. May import records, errors and the standard library
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 from collections.abc import Iterable, Iterator

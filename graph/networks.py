@@ -11,7 +11,7 @@ from __future__ import annotations
 import networkx as nx
 import pyoxigraph as ox
 
-from graph.sparql import ACTOR_CLASSES, run_query
+from graph.sparql import ACTOR_CLASSES, python_value, run_query
 
 ACTORS = """
 SELECT ?actor ?label ?type ?role ?affiliation ?wikidata WHERE {
@@ -42,8 +42,6 @@ SELECT ?statement ?speaker ?target ?kind ?mode ?quote ?content ?evidence ?start 
 
 
 def plain(solution: ox.QuerySolution, name: str) -> object:
-    from graph.api import python_value
-
     return python_value(solution[name])
 
 

@@ -203,6 +203,25 @@ def run_query(store: ox.Store, sparql: str, bindings: dict | None = None, *, all
     return result
 
 
+NUMERIC = {"http://www.w3.org/2001/XMLSchema#integer": int, "http://www.w3.org/2001/XMLSchema#decimal": float,
+           "http://www.w3.org/2001/XMLSchema#double": float, "http://www.w3.org/2001/XMLSchema#float": float,
+           "http://www.w3.org/2001/XMLSchema#boolean": lambda v: v == "true"}
+
+
+def python_value(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> object:
+    """A term as a Python value: numbers and booleans converted, anything else its text."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        convert = NUMERIC.get(term.datatype.value)
+        if convert is not None:
+            try:
+                return convert(term.value)
+            except ValueError:
+                return term.value
+    return term.value
+
+
 def term_text(term: object) -> str:
     if term is None:
         return ""

@@ -76,6 +76,14 @@ def lock_holder(path: Path) -> str:
     return f"PID {pid}"
 
 
+def article_quads(item: ArticleTriples, minter: Minter) -> list[ox.Quad]:
+    """One article's triples as quads in the graphs a build puts them in: its own graph,
+    and the shared actors and positions graphs."""
+    own, actors, positions = (to_ox(g) for g in (item.graph_iri, minter.graph("actors"), minter.graph("positions")))
+    return [ox.Quad(*map(to_ox, t), graph) for graph, triples in
+            ((own, item.article), (actors, item.actors), (positions, item.positions)) for t in triples]
+
+
 def graph_block(graph_iri: URIRef, triples: Iterable[Triple]) -> str:
     body = "\n".join(triple_text(t) for t in triples)
     return f"GRAPH {to_ox(graph_iri)} {{\n{body}\n}}" if body else ""

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from graph.ingest import make_article, read_articles
+from graph.ingest import make_article
 from graph.mapping import Minter, extraction_triples
 from graph.pipeline import build, extract_one, run_info
 from graph.records import Problem

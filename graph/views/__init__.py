@@ -13,20 +13,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import ConfigError
-from graph.sparql import run_query
+from graph.sparql import resolve_name, run_query
 from graph.views.data import edges_from_query, read_view_data
 from graph.views.render import render_html
 from graph.views.select import Selection, ViewOptions, select
 
 __all__ = ["ViewOptions", "ViewReport", "selection_for", "view_html", "write_view"]
 
-TOPIC_FAMILY = """
-SELECT DISTINCT ?label WHERE {
-  ?wanted skos:inScheme topic:scheme .
-  FILTER (STR(?wanted) = CONCAT(STR(topic:), LCASE(STR(?name)))
-          || EXISTS { ?wanted skos:prefLabel|skos:altLabel ?l . FILTER (LCASE(STR(?l)) = LCASE(STR(?name))) })
-  ?found skos:broader* ?wanted ; skos:prefLabel ?label .
-}"""
+NARROWER_LABELS = "SELECT DISTINCT ?label WHERE { ?found skos:broader* ?topic ; skos:prefLabel ?label }"
 
 
 @dataclass(frozen=True)
@@ -38,7 +32,9 @@ class ViewReport:
 
 def topic_family(store: ox.Store, name: str) -> set[str]:
     """Labels of the topic and every narrower topic."""
-    labels = {s["label"].value for s in run_query(store, TOPIC_FAMILY, {ox.Variable("name"): ox.Literal(name)})}
+    topics = resolve_name(store, "topic", name)
+    labels = {s["label"].value for s in run_query(store, NARROWER_LABELS, {ox.Variable("topic"): topics})} \
+        if topics else set()
     if not labels:
         raise ConfigError(f"no topic {name!r} in the topic scheme; see ontology/topics.ttl")
     return labels

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.sparql import ACTOR_CLASSES, run_query
+from graph.sparql import ACTOR_CLASSES, run_query, term_text
 
 VALENCE = {"Assert": 0, "Appeal": 0, "Demand": -1, "Support": 1, "Criticize": -1, "Accuse": -1,
            "Reject": -1, "Deny": 0, "Threaten": -1, "Warn": 0, "Promise": 1}
@@ -97,8 +97,7 @@ TOPIC_LABELS = "SELECT ?topic ?label WHERE { ?topic skos:inScheme topic:scheme ;
 
 
 def value(solution: ox.QuerySolution, name: str) -> str:
-    term = solution[name]
-    return term.value if term is not None else ""
+    return term_text(solution[name])
 
 
 def in_range(date: str, since: str | None, until: str | None) -> bool:
