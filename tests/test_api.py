@@ -15,7 +15,7 @@ pytestmark = pytest.mark.model
 
 def test_all_lists_exactly_the_public_api():
     public = {n for n, f in inspect.getmembers(api, inspect.isfunction) if f.__module__ == "graph.api"
-              and not n.startswith("_") and n != "python_value"}
+              and not n.startswith("_")}
     assert set(graph.__all__) == {"__version__", *public}
     for name in graph.__all__:
         assert getattr(graph, name) is not None and (name == "__version__" or getattr(graph, name).__doc__)
