@@ -30,8 +30,13 @@ demo: $(STAMP)
 browser:
 	bash scripts/install-chromium.sh
 
-test: $(STAMP) browser
+lint: $(STAMP)
+	$(VENV)/bin/ruff check graph tests bench scripts conftest.py
+	$(VENV)/bin/ruff format --check graph tests bench scripts conftest.py
+	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+
+test: $(STAMP) browser lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 notebooks: $(STAMP)

@@ -23,13 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import SHARED, record  # noqa: E402
+from bench.common import SHARED, record
 
 CORPUS = SHARED / "corpus" / "bbc-2004-2005"
 
 
 def timed_build(corpus: Path, store: Path, **settings) -> tuple[float, object]:
-    from graph.pipeline import build
+    from graph.pipeline.build import build
     from graph.settings import Settings
 
     started = time.perf_counter()
@@ -49,7 +49,7 @@ def bare_parse(texts: list[str]) -> float:
 
 def throughput(tmp: Path) -> dict:
     from graph.extract.nlp import load_pipeline
-    from graph.ingest import read_articles
+    from graph.ingest.readers import read_articles
 
     load_pipeline()
     texts = [a.text for a in read_articles([CORPUS]) if hasattr(a, "text")]
@@ -63,13 +63,23 @@ def throughput(tmp: Path) -> dict:
         incremental.append(timed_build(CORPUS, store)[0])
         shutil.rmtree(store)
     b, o = statistics.median(bare), statistics.median(ours)
-    return {"articles": len(texts), "words": words, "bare_s": round(b, 2), "ours_s": round(o, 2),
-            "ratio_ours_to_bare": round(b / o, 3), "words_per_s": round(words / o), "articles_per_s":
-            round(len(texts) / o, 2), "bare_words_per_s": round(words / b), "target_ratio": 0.85,
-            "runs_bare_s": [round(x, 2) for x in bare], "runs_ours_s": [round(x, 2) for x in ours],
-            "incremental_s": round(statistics.median(incremental), 2),
-            "incremental_share": round(statistics.median(incremental) / o, 4), "target_incremental_share": 0.05,
-            "statements": report.statements}
+    return {
+        "articles": len(texts),
+        "words": words,
+        "bare_s": round(b, 2),
+        "ours_s": round(o, 2),
+        "ratio_ours_to_bare": round(b / o, 3),
+        "words_per_s": round(words / o),
+        "articles_per_s": round(len(texts) / o, 2),
+        "bare_words_per_s": round(words / b),
+        "target_ratio": 0.85,
+        "runs_bare_s": [round(x, 2) for x in bare],
+        "runs_ours_s": [round(x, 2) for x in ours],
+        "incremental_s": round(statistics.median(incremental), 2),
+        "incremental_share": round(statistics.median(incremental) / o, 4),
+        "target_incremental_share": 0.05,
+        "statements": report.statements,
+    }
 
 
 def workers(tmp: Path) -> dict:
@@ -77,16 +87,22 @@ def workers(tmp: Path) -> dict:
     for round_ in range(2):
         one.append(timed_build(CORPUS, tmp / f"w1-{round_}", workers=1)[0])
         two.append(timed_build(CORPUS, tmp / f"w2-{round_}", workers=2)[0])
-    return {"workers1_s": round(statistics.median(one), 2), "workers2_s": round(statistics.median(two), 2),
-            "speedup": round(statistics.median(one) / statistics.median(two), 2), "target_speedup": 1.6}
+    return {
+        "workers1_s": round(statistics.median(one), 2),
+        "workers2_s": round(statistics.median(two), 2),
+        "speedup": round(statistics.median(one) / statistics.median(two), 2),
+        "target_speedup": 1.6,
+    }
 
 
 def peak_rss_mb(args: list[str]) -> float:
     """Peak RSS (VmHWM) of a fresh ``stancegraph`` process. Not ru_maxrss: Linux carries the
     parent's high-water mark across fork and exec, so the benchmark's own peak would leak in."""
-    code = ("import resource, sys; from graph.cli import main; sys.argv = ['stancegraph'] + sys.argv[1:]\n"
-            "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
-            "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))")
+    code = (
+        "import resource, sys; from graph.cli import main; sys.argv = ['stancegraph'] + sys.argv[1:]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))"
+    )
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 
@@ -95,20 +111,27 @@ def jsonl(path: Path, count: int, texts: list[str]) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for number in range(count):
             first = texts[number % len(texts)].split("\n\n")[0][:400]
-            handle.write(json.dumps({"text": f"{first}\n\nItem {number}.", "url": f"https://example.org/{number}"}) + "\n")
+            handle.write(
+                json.dumps({"text": f"{first}\n\nItem {number}.", "url": f"https://example.org/{number}"}) + "\n"
+            )
     return path
 
 
 def memory(tmp: Path) -> dict:
-    from graph.ingest import read_articles
+    from graph.ingest.readers import read_articles
 
     texts = [a.text for a in read_articles([CORPUS]) if hasattr(a, "text")]
     build_mb = peak_rss_mb(["-q", "build", str(CORPUS), "--store", str(tmp / "m-store")])
     small = peak_rss_mb(["-q", "build", str(jsonl(tmp / "1k.jsonl", 1000, texts)), "--store", str(tmp / "m1k")])
     large = peak_rss_mb(["-q", "build", str(jsonl(tmp / "10k.jsonl", 10000, texts)), "--store", str(tmp / "m10k")])
-    return {"build_peak_rss_mb": round(build_mb), "target_build_peak_rss_mb": 1024,
-            "jsonl_1k_peak_rss_mb": round(small), "jsonl_10k_peak_rss_mb": round(large),
-            "jsonl_10k_over_1k": round(large / small, 3), "target_jsonl_ratio": 1.3}
+    return {
+        "build_peak_rss_mb": round(build_mb),
+        "target_build_peak_rss_mb": 1024,
+        "jsonl_1k_peak_rss_mb": round(small),
+        "jsonl_10k_peak_rss_mb": round(large),
+        "jsonl_10k_over_1k": round(large / small, 3),
+        "target_jsonl_ratio": 1.3,
+    }
 
 
 def main() -> None:

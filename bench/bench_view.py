@@ -14,30 +14,36 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pyoxigraph as ox  # noqa: E402
+import pyoxigraph as ox
 
-from bench.common import record, timed  # noqa: E402
-from graph.mapping import Minter, extraction_triples  # noqa: E402
-from graph.records import RunInfo  # noqa: E402
-from graph.store import clean_up, write_articles  # noqa: E402
-from graph.synthetic import synthetic_extractions  # noqa: E402
-from graph.views import ViewOptions, write_view  # noqa: E402
-from tests.browser import FLAGS, chromium_path  # noqa: E402
+from bench.common import record, timed
+from graph.pipeline.synthetic import synthetic_extractions
+from graph.rdf.mapping import extraction_triples
+from graph.rdf.mint import Minter
+from graph.records import RunInfo
+from graph.store.write import finish_build, write_articles
+from graph.views.html import ViewOptions, write_view
+from tests.browser import FLAGS, chromium_path
 
 
 def main() -> None:
     store, minter = ox.Store(), Minter()
-    batch = [extraction_triples(e, RunInfo("bench", "synthetic", "0"), minter)
-             for e in synthetic_extractions(1500, 5000, 6)]
+    batch = [
+        extraction_triples(e, RunInfo("bench", "synthetic", "0"), minter) for e in synthetic_extractions(1500, 5000, 6)
+    ]
     for start in range(0, len(batch), 250):
-        write_articles(store, batch[start:start + 250], minter)
-    clean_up(store, minter)
+        write_articles(store, batch[start : start + 250], minter)
+    finish_build(store, minter)
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "big.html"
         write_seconds, _ = timed(lambda: write_view(store, page, ViewOptions(max_nodes=6000)), repeat=1)
         report = write_view(store, page, ViewOptions(max_nodes=6000))
-        figures = {"nodes": report.nodes, "edges": report.edges, "write_view_s": round(write_seconds, 2),
-                   "html_mb": round(page.stat().st_size / 1e6, 2)}
+        figures = {
+            "nodes": report.nodes,
+            "edges": report.edges,
+            "write_view_s": round(write_seconds, 2),
+            "html_mb": round(page.stat().st_size / 1e6, 2),
+        }
         browser = chromium_path()
         if browser is None:
             figures["first_render_s"] = None

@@ -5,7 +5,7 @@ The public API (see ``graph.api``; imported on first use, so ``import graph`` is
     import graph
     report = graph.build("data/samples", store="demo-store")
     store = graph.open_store("demo-store")
-    graph.sparql(store, name="hostility", kindFilter="Accuse")     # pandas DataFrame
+    graph.query(store, name="hostility", kindFilter="Accuse")      # pandas DataFrame
     graph.to_networkx(store)                                      # networkx MultiDiGraph
     graph.to_rdflib(store)                                        # rdflib Dataset
     graph.view(store, actor="United States")                      # inline in Jupyter
@@ -13,13 +13,30 @@ The public API (see ``graph.api``; imported on first use, so ``import graph`` is
 
 __version__ = "0.1.0"
 
-API = ("open_store", "build", "query", "list_queries", "to_rdflib", "to_networkx", "view", "stats",
-       "evaluate", "validate")
+API = (
+    "open_store",
+    "build",
+    "extract_file",
+    "format_extraction",
+    "query",
+    "run_query",
+    "list_queries",
+    "stored_queries",
+    "export",
+    "to_rdflib",
+    "to_networkx",
+    "view",
+    "write_view",
+    "serve",
+    "stats",
+    "evaluate",
+    "validate",
+)
 
 __all__ = ["__version__", *API]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in API:
         from graph import api
 

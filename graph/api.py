@@ -1,130 +1,382 @@
-"""The Python API for notebooks and scripts (re-exported by ``graph``).
+"""The Python API: the one face of stancegraph. ``import graph`` re-exports it, and
+every command of the command line calls exactly one of these functions.
 
-Small and stable: open or build a store, ask it questions into pandas, get it as
-rdflib or networkx, and look at it inline. Everything here calls the same stages
-the command line uses.
+Small and stable: build a store, open it, ask it questions, get it as rdflib or
+networkx, look at it, check it, score the extraction. Every example below runs as
+a doctest on the sample story (``data/samples``), built once into ``sample_store``.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pyoxigraph as ox
-
+from graph.errors import ConfigError, IngestError
 from graph.paths import DEFAULT_STORE
+from graph.records import Extraction, Problem
+from graph.settings import DEFAULT_BASE, Settings
 
-def open_store(path: str | Path = DEFAULT_STORE, *, read_only: bool = True) -> ox.Store:
-    """Open a store directory (read-only by default, so a running build is not blocked)."""
-    from graph.store import open_store as open_
+if TYPE_CHECKING:  # the API imports its stages lazily: ``import graph`` stays cheap
+    from http.server import ThreadingHTTPServer
+
+    import networkx as nx
+    import pandas as pd
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    from graph.evaluation.labels import LabelReport
+    from graph.evaluation.spans import SpanReport
+    from graph.pipeline.build import BuildReport
+    from graph.rdf.shacl import ValidationReport
+    from graph.sparql.library import StoredQuery
+    from graph.sparql.results import QueryResult
+    from graph.views.html import ViewReport
+    from graph.views.inline import InlineView
+
+PathLike = str | Path
+
+
+def open_store(path: PathLike = DEFAULT_STORE, *, read_only: bool = True) -> ox.Store:
+    """Open a store directory, or a SPARQL 1.1 endpoint given as ``http(s)://…``.
+
+    :param path: the store directory (default ``./stancegraph-store``) or endpoint URL.
+    :param read_only: read-only by default, so a running build is not blocked.
+    :returns: a pyoxigraph ``Store`` (a ``RemoteStore`` with the same methods for a URL).
+    :raises StoreError: when there is no store at ``path`` or it cannot be opened.
+    :raises StoreLockedError: when opened for writing while a build holds the lock.
+
+    >>> store = graph.open_store(sample_store)
+    >>> len(store) > 1000
+    True
+    """
+    from graph.store.embedded import open_store as open_
 
     return open_(path, read_only=read_only)
 
 
-def build(paths: Iterable[str | Path] | str | Path, store: str | Path = DEFAULT_STORE, **settings):
-    """Build or update a store from article files or directories; returns a ``BuildReport``.
+def build(
+    paths: Iterable[PathLike] | PathLike,
+    store: PathLike = DEFAULT_STORE,
+    *,
+    settings: Settings | None = None,
+    **changes: Any,
+) -> BuildReport:
+    """Build or update a store from article files or directories (.txt .md .html .jsonl).
 
-    Keyword arguments are ``Settings`` fields (``model``, ``workers``, ``validate``, ...)."""
-    from graph.pipeline import build as run_build
-    from graph.settings import Settings
+    Unchanged articles are skipped; each batch is written in one transaction; a bad
+    article becomes a ``Problem`` in the report and never stops the build.
 
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    return run_build(list(paths), Settings(store=store, **settings))
+    :param paths: files or directories, read recursively.
+    :param store: the store directory or endpoint to write.
+    :param settings: base settings (default ``Settings()``); keyword ``changes`` override
+        its fields (``model``, ``workers``, ``validate``, ``gazetteers``, ...).
+    :returns: a ``BuildReport`` (``read``, ``written``, ``skipped``, ``statements``, ``problems``).
+    :raises ConfigError: for an unknown setting.
+    :raises ModelNotFoundError: when the spaCy model is not installed.
+    :raises StoreLockedError: when another build is writing the store.
+
+    >>> report = graph.build(sample_dir, store=tmp / "kg")
+    >>> report.written, report.skipped, report.problems
+    (1, 0, [])
+    >>> graph.build(sample_dir, store=tmp / "kg").skipped  # unchanged: nothing to do
+    1
+    """
+    import dataclasses
+
+    from graph.pipeline.build import build as run_build
+
+    valid = {f.name for f in dataclasses.fields(Settings)}
+    unknown = sorted(set(changes) - valid)
+    if unknown:
+        raise ConfigError(f"unknown settings {', '.join(unknown)}; valid: {', '.join(sorted(valid))}")
+    chosen = dataclasses.replace(settings or Settings(), store=store, **changes)
+    return run_build([paths] if isinstance(paths, (str, Path)) else list(paths), chosen)
 
 
-def query(store: ox.Store, sparql: str | None = None, *, name: str | None = None, **params: str):
+def extract_file(path: PathLike, *, model: str | None = None) -> Extraction:
+    """Extract actors and statements from one article file, without a store.
+
+    :returns: the ``Extraction`` record (article, actors, statements, problems).
+    :raises IngestError: when the file is missing or is not exactly one readable article.
+    :raises ModelNotFoundError: when the spaCy model is not installed.
+
+    >>> extraction = graph.extract_file(sample_file)
+    >>> sorted({a.label for a in extraction.actors} & {"Hamas", "Israel", "United States"})
+    ['Hamas', 'Israel', 'United States']
+    """
+    from graph.ingest import read_file
+    from graph.pipeline.articles import extract_one
+
+    file = Path(path)
+    if not file.is_file():
+        raise IngestError(f"{file}: no such file")
+    items = list(read_file(file))
+    if len(items) != 1 or isinstance(items[0], Problem):
+        raise IngestError("; ".join(map(str, items)) or f"{file}: no article")
+    return extract_one(items[0], Settings(model=model))
+
+
+def format_extraction(extraction: Extraction, fmt: str = "json", *, model: str | None = None) -> str:
+    """An extraction as JSON (plain records, no article body) or Turtle (its RDF).
+
+    :raises UnsupportedFormatError: for a format other than ``json`` or ``turtle``.
+
+    >>> graph.format_extraction(extraction, "turtle").startswith("@prefix")
+    True
+    """
+    from graph.errors import UnsupportedFormatError
+    from graph.pipeline.extraction_io import extraction_json, extraction_turtle
+
+    if fmt == "json":
+        return extraction_json(extraction)
+    if fmt == "turtle":
+        return extraction_turtle(extraction, Settings(model=model))
+    raise UnsupportedFormatError(f"unknown format {fmt!r}; expected json or turtle")
+
+
+def query(store: ox.Store, sparql: str | None = None, *, name: str | None = None, **params: object) -> pd.DataFrame:
     """A SELECT (inline, or a stored query by ``name`` with its parameters) as a pandas
-    DataFrame; numbers and booleans come back as Python numbers and booleans."""
+    DataFrame; numbers and booleans come back as Python numbers and booleans.
+
+    :raises QueryError: for malformed SPARQL, a forbidden operation, or a query that is
+        not a SELECT.
+    :raises UnknownNameError: for an unknown stored query.
+    :raises ValueError: unless exactly one of ``sparql`` and ``name`` is given.
+
+    >>> sorted(graph.query(store, name="hostility", kindFilter="Accuse")["who"])
+    ['China', 'Russia']
+    """
     import pandas as pd
 
-    from graph import sparql as q
-    from graph.sparql import python_value
+    from graph.errors import QueryError
 
     if (sparql is None) == (name is None):
         raise ValueError("give either a SPARQL string or name= of a stored query")
-    stored = q.load_query(name) if name else q.StoredQuery("inline", sparql or "")
-    result = q.run_query(store, stored.text, q.bind_params(stored, {k: str(v) for k, v in params.items()}, store))
-    if not isinstance(result, ox.QuerySolutions):
-        raise ValueError("query() returns tables: use a SELECT query (to_rdflib() for graphs)")
-    names = [v.value for v in result.variables]
-    return pd.DataFrame([[python_value(s[n]) for n in names] for s in result], columns=names)
+    result = run_query(store, sparql, name=name, params={k: str(v) for k, v in params.items()})
+    if not result.is_table:
+        raise QueryError("query() returns tables: use a SELECT query (to_rdflib() for graphs)")
+    return pd.DataFrame(result.python_rows(), columns=result.columns)
+
+
+def run_query(
+    store: ox.Store,
+    sparql: str | None = None,
+    *,
+    name: str | None = None,
+    file: PathLike | None = None,
+    params: dict[str, str] | None = None,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+    allow_service: bool = False,
+) -> QueryResult:
+    """Run SPARQL over the union of the store's graphs: inline, a ``.rq`` file, or a
+    stored query by ``name``; parameters are bound as typed terms, never pasted in.
+
+    :param timeout: seconds the query may run; ``max_rows``: rows a SELECT may return.
+    :param allow_service: permit ``SERVICE`` (network access); ``LOAD`` is never allowed.
+    :returns: a ``QueryResult`` (``columns``, ``rows()``, ``serialize(fmt)``).
+    :raises ConfigError: unless exactly one of ``sparql``, ``file`` and ``name`` is given.
+    :raises QueryError: for malformed SPARQL, a forbidden operation, bad parameters or a timeout.
+    :raises UnknownNameError: for an unknown stored query.
+
+    >>> graph.run_query(store, "ASK { ?s a sg:Statement }").serialize("json")
+    '{"head": {}, "boolean": true}'
+    >>> result = graph.run_query(store, name="statements", max_rows=3)
+    >>> result.columns[:3], len(result.rows())
+    (['speaker', 'for', 'kind'], 3)
+    """
+    from graph.sparql import library
+    from graph.sparql.results import QueryResult
+    from graph.sparql.run import run_query as run
+
+    if sum(x is not None for x in (sparql, file, name)) != 1:
+        raise ConfigError("give exactly one of: a SPARQL string, a .rq file, or the name of a stored query")
+    if name is not None:
+        stored = library.load_query(name)
+    elif file is not None:
+        stored = library.parse_header(Path(file).stem, _read_query_file(Path(file)))
+    else:
+        stored = library.StoredQuery("inline", sparql or "")
+    bindings = library.bind_params(stored, params or {}, store)
+    return QueryResult(
+        run(store, stored.text, bindings, allow_service=allow_service, timeout=timeout, max_rows=max_rows)
+    )
+
+
+def _read_query_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the query file: {exc}") from None
 
 
 def list_queries() -> list[tuple[str, str]]:
-    """(name, question) of every stored query."""
-    from graph.sparql import list_queries as stored
+    """(name, question) of every stored query, sorted by name.
 
-    return [(q.name, q.question) for q in stored()]
-
-
-def to_rdflib(store: ox.Store):
-    """The whole store as an rdflib ``Dataset`` (one graph per named graph)."""
-    from rdflib import Dataset
-
-    buffer = io.BytesIO()
-    ox.serialize(store, buffer, ox.RdfFormat.N_QUADS)
-    dataset = Dataset()
-    dataset.parse(data=buffer.getvalue().decode("utf-8"), format="nquads")
-    return dataset
+    >>> "hostility" in dict(graph.list_queries())
+    True
+    """
+    return [(q.name, q.question) for q in stored_queries()]
 
 
-def to_networkx(store: ox.Store):
+def stored_queries() -> list[StoredQuery]:
+    """Every stored query with its question, parameters (name, kind, description) and examples.
+
+    >>> [p.name for p in next(q for q in graph.stored_queries() if q.name == "hostility").params]
+    ['kindFilter']
+    """
+    from graph.sparql.library import list_queries as stored
+
+    return stored()
+
+
+def export(store: ox.Store, fmt: str = "trig") -> bytes:
+    """The whole store serialised: ``trig``, ``nquads``, ``turtle`` (all graphs merged)
+    or ``jsonld`` (compacted with the bundled context).
+
+    :raises UnsupportedFormatError: for any other format.
+
+    >>> len(graph.export(store, "nquads").splitlines()) == len(store)
+    True
+    """
+    from graph.store.export import export_store
+
+    return export_store(store, fmt)
+
+
+def to_rdflib(store: ox.Store) -> Dataset:
+    """The whole store as an rdflib ``Dataset`` (one graph per named graph).
+
+    >>> len(graph.to_rdflib(store)) == len(store)
+    True
+    """
+    from graph.store.export import to_rdflib as convert
+
+    return convert(store)
+
+
+def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
     """Actors as nodes, statements as typed edges (speaker -> target, keyed by the
-    statement IRI, with kind, words, evidence and offsets); see ``graph.networks``."""
-    from graph.networks import statement_graph
+    statement IRI, with kind, words, evidence and offsets); see ``graph.views.networks``.
+
+    >>> g = graph.to_networkx(store)
+    >>> g.number_of_edges() > 5 and all("evidence" in d for _, _, d in g.edges(data=True))
+    True
+    """
+    from graph.views.networks import statement_graph
 
     return statement_graph(store)
 
 
-def view(store: ox.Store, height: int = 650, **options):
+def view(store: ox.Store, height: int = 650, **options: Any) -> InlineView:
     """The interactive view, inline in a notebook (an iframe holding the same page
-    ``stancegraph view`` writes). Options are those of ``ViewOptions``."""
-    from graph.views import ViewOptions, view_html
+    ``write_view`` writes). Options are those of ``ViewOptions`` (``actor``, ``depth``,
+    ``topic``, ``query``, ``since``, ``until``, ``max_nodes``, ``topics``, ``title``).
+
+    :raises UnknownNameError: for an actor or topic the store does not have.
+
+    >>> graph.view(store, actor="Hamas")._repr_html_().startswith("<iframe srcdoc=")
+    True
+    """
+    from graph.views.html import ViewOptions, view_html
+    from graph.views.inline import InlineView
 
     page, _ = view_html(store, ViewOptions(**options))
     return InlineView(page, height)
 
 
-class InlineView:
-    """Shows a page in Jupyter through ``_repr_html_`` (an iframe with ``srcdoc``)."""
+def write_view(store: ox.Store, output: PathLike, **options: Any) -> ViewReport:
+    """Write the interactive view as one self-contained, offline HTML file (and nothing
+    else anywhere). Options as for ``view``.
 
-    def __init__(self, page: str, height: int = 650) -> None:
-        self.page, self.height = page, height
+    :returns: a ``ViewReport`` (``nodes``, ``edges``, ``notes`` on what was cut).
+    :raises UnknownNameError: for an actor or topic the store does not have.
+    :raises QueryError: for a ``query`` option that is not a usable CONSTRUCT or SELECT.
 
-    def _repr_html_(self) -> str:
-        import html
+    >>> report = graph.write_view(store, tmp / "view.html")
+    >>> report.nodes > 5 and (tmp / "view.html").stat().st_size > 10_000
+    True
+    """
+    from graph.views.html import ViewOptions
+    from graph.views.html import write_view as write
 
-        return (f'<iframe srcdoc="{html.escape(self.page, quote=True)}" style="width:100%;height:{self.height}px;'
-                f'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')
+    return write(store, Path(output), ViewOptions(**options))
 
-    def save(self, path: str | Path) -> Path:
-        Path(path).write_text(self.page, encoding="utf-8")
-        return Path(path)
+
+def serve(
+    store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 30.0, max_rows: int = 100_000
+) -> ThreadingHTTPServer:
+    """A read-only SPARQL 1.1 endpoint over the store at ``http://HOST:PORT/query``
+    (not yet serving: call ``serve_forever()``).
+
+    :raises OSError: when the address cannot be bound.
+
+    >>> server = graph.serve(store, port=0)
+    >>> server.server_address[0]
+    '127.0.0.1'
+    >>> server.server_close()
+    """
+    from graph.sparql.serve import make_server
+
+    return make_server(store, host, port, timeout, max_rows)
 
 
 def stats(store: ox.Store) -> dict[str, int]:
-    """Counts of articles, actors, statements, positions, triples and quads."""
+    """Counts of articles, actors, statements, positions, triples and quads.
+
+    >>> graph.stats(store)["articles"]
+    1
+    """
     from dataclasses import asdict
 
-    from graph.export import store_stats
+    from graph.store.stats import store_stats
 
     return asdict(store_stats(store))
 
 
-def evaluate(gold: str | Path | Iterable[str | Path]):
+def evaluate(gold: PathLike | Iterable[PathLike], *, model: str | None = None) -> LabelReport | SpanReport:
     """Score extraction against label gold (``*.gold.json``) or span gold (``*.jsonl``);
-    returns the report (``.metrics()``, ``.errors``; label reports also ``.kind_table()``)."""
-    from graph.eval_run import evaluate_files, evaluate_span_files
+    returns the report (``.metrics()``, ``.errors``; label reports also ``.kind_table()``).
+
+    :raises ConfigError: when label and span gold are mixed.
+    :raises GoldFileError: when a gold file is malformed or its document is missing.
+
+    >>> graph.evaluate(gold_file).metrics()["statement_f1"] > 0.9
+    True
+    """
+    from graph.evaluation.run import evaluate_gold
 
     paths = [Path(gold)] if isinstance(gold, (str, Path)) else [Path(p) for p in gold]
-    return evaluate_span_files(paths) if paths and paths[0].suffix == ".jsonl" else evaluate_files(paths)
+    return evaluate_gold(paths, model)
 
 
-def validate(store: ox.Store) -> list[str]:
-    """SHACL violations in the store, as readable lines (empty when it conforms)."""
-    from graph.mapping import Minter
-    from graph.shacl import validate_store
+def validate(
+    store: ox.Store | None = None,
+    *,
+    file: PathLike | None = None,
+    base_iri: str = DEFAULT_BASE,
+    name: str = "the store",
+) -> ValidationReport:
+    """SHACL-check the store's article graphs (with the actors and positions they use),
+    or an RDF file, against ``ontology/shapes.ttl``.
 
-    return [f"{where}: {violation}" for where, violation in validate_store(store, Minter())]
+    :param base_iri: the base the store's instance IRIs were minted under.
+    :returns: a ``ValidationReport`` (``conforms``, ``violations``, ``lines()``).
+    :raises ConfigError: unless exactly one of ``store`` and ``file`` is given.
+    :raises RDFFileError: when ``file`` cannot be parsed.
+
+    >>> graph.validate(store).conforms
+    True
+    """
+    from graph.rdf.mint import Minter
+    from graph.rdf.shacl import check_file, check_store
+
+    if (store is None) == (file is None):
+        raise ConfigError("give either a store or file= to validate")
+    if file is not None:
+        if not Path(file).is_file():
+            raise IngestError(f"{file}: no such file")
+        return check_file(Path(file))
+    assert store is not None
+    return check_store(store, Minter(base_iri), name)

@@ -2,7 +2,12 @@
 
 Raise when the program or an input is unusable; data-quality facts are returned
 as ``records.Problem`` instead. Each leaf also inherits the matching built-in so
-callers can catch it either way. May import only the standard library.
+callers can catch it either way::
+
+    >>> issubclass(LexiconError, ValueError), issubclass(StoreLockedError, OSError)
+    (True, True)
+
+May import only the standard library.
 """
 
 
@@ -14,12 +19,41 @@ class ConfigError(StancegraphError, ValueError):
     """A setting, flag or config file is invalid."""
 
 
+class UnsupportedFormatError(ConfigError):
+    """An output or input format is not one stancegraph writes or reads (the message lists them)."""
+
+
+class DataFileError(StancegraphError, ValueError):
+    """A bundled or user-supplied data file (lexicon, gazetteer, ontology, topic scheme,
+    identity file, RDF file) cannot be read or has a malformed entry."""
+
+
+class LexiconError(DataFileError):
+    """A lexicon file under ``data/lexicon`` (or a user's own) has a malformed row."""
+
+
+class GazetteerError(DataFileError):
+    """A gazetteer JSONL file is missing or has a malformed entry."""
+
+
+class RDFFileError(DataFileError):
+    """An RDF file (ontology, SHACL shapes, topic scheme, a file to validate) cannot be parsed."""
+
+
+class GoldFileError(DataFileError):
+    """An evaluation gold file is malformed or points to a missing document."""
+
+
 class IngestError(StancegraphError, ValueError):
     """An input file or record cannot be read as an article."""
 
 
 class ModelNotFoundError(StancegraphError, LookupError):
     """No spaCy pipeline is installed under the requested name."""
+
+
+class UnknownNameError(StancegraphError, LookupError):
+    """A name given by the user (an actor, a topic, a stored query) is not in the store or library."""
 
 
 class StoreError(StancegraphError, OSError):

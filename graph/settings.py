@@ -9,10 +9,12 @@ import dataclasses
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from graph.errors import ConfigError
 from graph.paths import DEFAULT_STORE
-from graph.vocab import DEFAULT_BASE
+
+DEFAULT_BASE = "https://w3id.org/stancegraph/id/"  # where instance IRIs are minted (DESIGN §3)
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class Settings:
     dask: str | None = None  # a Dask scheduler address, or "local"
     validate: bool = False  # SHACL-check each article graph (pySHACL) before writing it
 
-    def replace(self, **changes: object) -> "Settings":
+    def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 

@@ -13,13 +13,25 @@ from dataclasses import dataclass, field
 
 import pytest
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("STANCEGRAPH_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("STANCEGRAPH_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and os.path.exists(candidate):
             return candidate
     return None
@@ -92,9 +104,14 @@ def hover_node(page, node_id: str) -> str:
         """(id) => { const n = window.sgNetwork; n.moveTo({position: n.getPositions([id])[id], scale: 1.5,
                      animation: false}); const p = n.canvasToDOM(n.getPositions([id])[id]);
                      const r = document.getElementById('sg-network').getBoundingClientRect();
-                     return [p.x + r.left, p.y + r.top]; }""", node_id)
+                     return [p.x + r.left, p.y + r.top]; }""",
+        node_id,
+    )
     page.mouse.move(x - 20, y - 20)
     page.mouse.move(x, y)
-    poll(page, "document.querySelector('.vis-tooltip') !== null && "
-               "document.querySelector('.vis-tooltip').style.visibility === 'visible'")
+    poll(
+        page,
+        "document.querySelector('.vis-tooltip') !== null && "
+        "document.querySelector('.vis-tooltip').style.visibility === 'visible'",
+    )
     return page.evaluate("document.querySelector('.vis-tooltip').innerText")

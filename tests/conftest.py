@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.ingest import read_text_file
+from graph.ingest.readers import read_text_file
 from graph.paths import SAMPLES_DIR
-from graph.pipeline import build, extract_one
+from graph.pipeline.articles import extract_one
+from graph.pipeline.build import build
 from graph.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,22 +1,31 @@
-"""Extraction: spaCy Docs -> actor mentions and statement candidates.
+"""The extract stage: articles -> spaCy Docs -> actor mentions and statement candidates.
 
-The only stage that imports spaCy; spaCy objects never leave it. Returns plain
-records (``Mention``, ``StatementCandidate``).
+The only stage that imports spaCy; spaCy objects never leave it. ``parse_articles``
+runs the pipeline over many articles and hands back plain records
+(``DocExtraction``: ``Mention`` and ``StatementCandidate`` tuples) per article.
 """
 
 from __future__ import annotations
 
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.extract.lexicon import load_cues
-from graph.extract.mentions import extract_mentions
+from graph.errors import StancegraphError
+from graph.extract.components import MENTIONS, STATEMENTS
 from graph.extract.nlp import installed_model_info, load_pipeline, model_info
-from graph.extract.statements import extract_statements
-from graph.records import Mention, StatementCandidate
+from graph.ingest.hygiene import blank_long_runs
+from graph.records import Article, Mention, Problem, StatementCandidate
 
-__all__ = ["DocExtraction", "extract_doc", "installed_model_info", "load_pipeline", "model_info"]
+__all__ = ["DocExtraction", "extract_doc", "installed_model_info", "load_pipeline", "model_info", "parse_articles"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -25,8 +34,46 @@ class DocExtraction:
     statements: tuple[StatementCandidate, ...]
 
 
-def extract_doc(doc: Doc) -> DocExtraction:
-    """Mentions and statement candidates of one parsed article."""
-    mentions = extract_mentions(doc)
-    statements = extract_statements(doc, mentions, load_cues())
-    return DocExtraction(tuple(mentions), tuple(statements))
+@lru_cache(maxsize=4)
+def extractors(nlp: Language) -> tuple:
+    return tuple(nlp.create_pipe(f"{name}_v1") for name in (MENTIONS, STATEMENTS))
+
+
+def extract_doc(doc: Doc, nlp: Language | None = None) -> DocExtraction:
+    """Mentions and statement candidates of one parsed article (runs the registered
+    components unless the pipeline already did)."""
+    if doc._.stancegraph_statements is None:
+        for component in extractors(nlp or load_pipeline()):
+            doc = component(doc)
+    return DocExtraction(tuple(doc._.stancegraph_mentions), tuple(doc._.stancegraph_statements))
+
+
+def parse_articles(
+    articles: Iterable[Article],
+    model: str | None = None,
+    gazetteers: tuple[Path, ...] = (),
+    *,
+    batch_size: int = 32,
+    workers: int = 1,
+) -> Iterator[tuple[Article, DocExtraction | Problem]]:
+    """Parse articles with ``nlp.pipe`` (``workers`` processes) and extract each one.
+
+    The parser sees the text with overlong runs blanked (same length); spans quote the
+    article's own text. One article's failure is a ``Problem``, never the end of the batch.
+    """
+    nlp = load_pipeline(model, gazetteers)
+    pending: deque[Article] = deque()
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            pending.append(article)
+            yield blank_long_runs(article.text)
+
+    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=workers):
+        article = pending.popleft()
+        doc.user_data["stancegraph_text"] = article.text  # spans quote the article, not the parser's copy
+        try:
+            yield article, extract_doc(doc, nlp)
+        except (StancegraphError, ValueError, IndexError, KeyError) as exc:
+            log.exception("extraction failed for %s", article.path)
+            yield article, Problem(article.path or article.article_id, f"extraction failed: {exc}")

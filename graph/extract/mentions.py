@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.roles import Offices, find_role, load_offices
+from graph.extract.roles import find_role
+from graph.knowledge.lexicons import Offices, load_offices
 from graph.records import Mention, TextSpan
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -41,8 +42,9 @@ def trim_tokens(tokens: list[Token]) -> list[Token]:
     """Drop determiners, punctuation and possessive markers at the edges."""
     while tokens and (tokens[0].lower_ in TRIM_LEFT or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].text in TRIM_RIGHT or tokens[-1].is_space
-                      or (tokens[-1].is_punct and not closes_bracket(tokens))):
+    while tokens and (
+        tokens[-1].text in TRIM_RIGHT or tokens[-1].is_space or (tokens[-1].is_punct and not closes_bracket(tokens))
+    ):
         tokens = tokens[:-1]
     return tokens
 
@@ -79,9 +81,15 @@ def person_mention(ent: Span, offices: Offices) -> Mention | None:
     """A person's name without its titles; the title is kept as the role."""
     found = find_role(ent, offices)
     affiliate = entity_mention(found.affiliate) if found.affiliate is not None else None
-    return span_mention(ent.doc, list(ent.doc[found.name_start:ent.end]), "PERSON",
-                        entity_id=ent.ent_id_ or None, role=found.role, official=found.official,
-                        affiliate=affiliate)
+    return span_mention(
+        ent.doc,
+        list(ent.doc[found.name_start : ent.end]),
+        "PERSON",
+        entity_id=ent.ent_id_ or None,
+        role=found.role,
+        official=found.official,
+        affiliate=affiliate,
+    )
 
 
 def is_actor_entity(ent: Span, offices: Offices) -> bool:
@@ -99,8 +107,8 @@ def link_bracket_aliases(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     linked = list(mentions)
     for i in range(1, len(linked)):
         before, current = linked[i - 1], linked[i]
-        between = doc_text(doc)[before.span.end:current.span.start]
-        after = doc_text(doc)[current.span.end:current.span.end + 1]
+        between = doc_text(doc)[before.span.end : current.span.start]
+        after = doc_text(doc)[current.span.end : current.span.end + 1]
         if between.strip() == "(" and after == ")":
             linked[i] = replace(current, alias_of=before.span)
     return linked

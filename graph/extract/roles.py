@@ -8,45 +8,12 @@ whether their holders are officials; honorifics are stripped and not kept.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from graph.errors import ConfigError
-from graph.paths import DATA_DIR
+from graph.knowledge.lexicons import MAX_TITLE_WORDS, Offices
 
-OFFICES = DATA_DIR / "lexicon" / "offices.tsv"
 ROLE_MODIFIER_LABELS = {"LOC", "NORP", "GPE", "ORG"}
-MAX_TITLE_WORDS = 5
-
-
-@dataclass(frozen=True)
-class Offices:
-    titles: dict[tuple[str, ...], str]  # lower-cased words -> "Official" | "Person" | "Honorific"
-
-    def match_before(self, tokens: list[Token]) -> int:
-        """How many tokens at the end of ``tokens`` form a title (0 if none)."""
-        for size in range(min(MAX_TITLE_WORDS, len(tokens)), 0, -1):
-            if tuple(t.lower_ for t in tokens[-size:]) in self.titles:
-                return size
-        return 0
-
-    def kind(self, words: list[Token]) -> str | None:
-        return self.titles.get(tuple(t.lower_ for t in words))
-
-
-@lru_cache(maxsize=2)
-def load_offices(path: Path = OFFICES) -> Offices:
-    titles = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or parts[1].strip() not in ("Official", "Person", "Honorific"):
-            raise ConfigError(f"{path}:{number}: expected 'title<TAB>Official|Person|Honorific'")
-        titles[tuple(parts[0].lower().split())] = parts[1].strip()
-    return Offices(titles)
 
 
 @dataclass(frozen=True)
@@ -63,12 +30,12 @@ def strip_leading_titles(ent: Span, offices: Offices) -> tuple[int, list[Token]]
     while start < ent.end - 1:
         size = 0
         for n in range(min(MAX_TITLE_WORDS, ent.end - 1 - start), 0, -1):
-            if offices.kind(list(ent.doc[start:start + n])):
+            if offices.kind(list(ent.doc[start : start + n])):
                 size = n
                 break
         if not size:
             break
-        title += list(ent.doc[start:start + size])
+        title += list(ent.doc[start : start + size])
         start += size
     return start, title
 
@@ -88,10 +55,10 @@ def find_role(ent: Span, offices: Offices) -> RoleFound:
     left = ent.start
     while left > 0 and offices.kind([doc[left - 1]]) == "Honorific":
         left -= 1  # "Dr." between the title and the name
-    size = offices.match_before(list(doc[max(0, left - MAX_TITLE_WORDS):left]))
+    size = offices.match_before(list(doc[max(0, left - MAX_TITLE_WORDS) : left]))
     affiliate = None
-    if size and offices.kind(list(doc[left - size:left])) != "Honorific":
-        words = list(doc[left - size:left]) + words
+    if size and offices.kind(list(doc[left - size : left])) != "Honorific":
+        words = list(doc[left - size : left]) + words
         left -= size
     if words:
         modifier = entity_ending_at(ent, left)
@@ -114,10 +81,18 @@ def appositive_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
         tokens = [t for t in child.subtree if not t.is_punct and t.lower_ not in ("the", "a", "an")]
         for size in range(min(MAX_TITLE_WORDS, len(tokens)), 0, -1):
             for start in range(0, len(tokens) - size + 1):
-                kind = offices.kind(tokens[start:start + size])
+                kind = offices.kind(tokens[start : start + size])
                 if kind in ("Official", "Person"):
-                    affiliate = next((e for e in ent.doc.ents if e.label_ in ("GPE", "NORP", "ORG")
-                                      and child.left_edge.i <= e.start and e.end <= child.right_edge.i + 1), None)
-                    role = " ".join(t.text for t in tokens[start:start + size])
+                    affiliate = next(
+                        (
+                            e
+                            for e in ent.doc.ents
+                            if e.label_ in ("GPE", "NORP", "ORG")
+                            and child.left_edge.i <= e.start
+                            and e.end <= child.right_edge.i + 1
+                        ),
+                        None,
+                    )
+                    role = " ".join(t.text for t in tokens[start : start + size])
                     return RoleFound(role, kind == "Official", affiliate, name_start)
     return RoleFound(None, False, None, name_start)

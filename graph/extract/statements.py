@@ -15,17 +15,15 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from graph.extract import syntax
-from graph.extract.lexicon import Cue
+from graph.extract.layout import paragraph_bounds
 from graph.extract.mentions import doc_text, in_heading, text_span
-from graph.extract.nlp import paragraph_bounds
 from graph.extract.quotes import Quote, find_quotes
+from graph.knowledge.lexicons import Cue
+from graph.knowledge.ontology import load_kind_facts
 from graph.records import Mention, SpeechMode, StatementCandidate, StatementKind, TextSpan
 
 FULL_QUOTE_MIN_WORDS = 3
 QUOTE_LEAD = set(":,—–-")
-NEGATABLE = {StatementKind.APPEAL, StatementKind.DEMAND, StatementKind.SUPPORT,
-             StatementKind.PROMISE, StatementKind.THREATEN, StatementKind.ACCUSE,
-             StatementKind.CRITICIZE, StatementKind.REJECT, StatementKind.DENY}
 
 
 @dataclass(frozen=True)
@@ -49,8 +47,8 @@ def is_full_quote(text: str, quote: Quote) -> bool:
     inside reported speech (“bias”, a “lack of progress”)."""
     if quote.words(text) < FULL_QUOTE_MIN_WORDS:
         return False
-    inner = text[quote.start:quote.end].rstrip()
-    before = text[:quote.open_mark].rstrip(" \t")
+    inner = text[quote.start : quote.end].rstrip()
+    before = text[: quote.open_mark].rstrip(" \t")
     lead = before[-1:] if before else "\n"
     return inner.endswith((",", ".", "!", "?", "…", ";")) or lead in QUOTE_LEAD or lead == "\n"
 
@@ -61,8 +59,11 @@ def find_hits(ctx: Context, cues: dict[str, tuple[Cue, ...]], full: list[Quote])
     hits = []
     for token in ctx.doc:
         cue = syntax.match_cue(token, cues)
-        if cue is None or any(q.start <= token.idx < q.end for q in full) \
-                or in_heading(ctx.doc, token.idx, token.idx + 1):
+        if (
+            cue is None
+            or any(q.start <= token.idx < q.end for q in full)
+            or in_heading(ctx.doc, token.idx, token.idx + 1)
+        ):
             continue
         hits.append(Hit(token, cue))
     return hits
@@ -137,7 +138,9 @@ def find_targets(ctx: Context, chain: list[Hit], content: TextSpan | None, speak
     found: list[Mention] = []
     for hit in chain:
         for obj in syntax.object_tokens(hit.token):
-            found += [m for m in ctx.mentions if obj.left_edge.idx <= m.span.start < obj.right_edge.idx + len(obj.right_edge)]
+            found += [
+                m for m in ctx.mentions if obj.left_edge.idx <= m.span.start < obj.right_edge.idx + len(obj.right_edge)
+            ]
     if content is not None:
         found += [m for m in ctx.mentions if content.start <= m.span.start and m.span.end <= content.end]
     unique: dict[str, Mention] = {}
@@ -151,8 +154,9 @@ def has_clause(chain: list[Hit]) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp") for h in chain for c in h.token.children)
 
 
-def build_statements(ctx: Context, chain: list[Hit], parts: list[Quote],
-                     partials: list[Quote]) -> list[StatementCandidate]:
+def build_statements(
+    ctx: Context, chain: list[Hit], parts: list[Quote], partials: list[Quote]
+) -> list[StatementCandidate]:
     """One statement per speaker of a cue chain (coordinated subjects give several)."""
     root = chain[0]
     if not parts and (root.cue.belief or (root.cue.weak and not has_clause(chain))):
@@ -161,7 +165,7 @@ def build_statements(ctx: Context, chain: list[Hit], parts: list[Quote],
     if content is None and not parts and not root.cue.prep:
         return []
     kind, negated = statement_kind(chain), syntax.is_negated(root.token)
-    if negated and kind in NEGATABLE:
+    if negated and load_kind_facts()[kind].negatable:
         kind = StatementKind.ASSERT
     mode = SpeechMode.DIRECT if parts else SpeechMode.INDIRECT
     mixed = [q for q in partials if content and content.start <= q.start and q.end <= content.end]
@@ -176,10 +180,21 @@ def build_statements(ctx: Context, chain: list[Hit], parts: list[Quote],
         for speaker in found:
             named = source is not None and source == speaker.span
             confidence = (0.9 if parts else 0.75) if named else 0.6
-            out.append(StatementCandidate(
-                speaker=speaker, kind=kind, mode=mode, evidence=evidence, cue=cue, content=content,
-                quote=quoted, source=source, targets=find_targets(ctx, chain, content, speaker),
-                negated=negated, confidence=confidence))
+            out.append(
+                StatementCandidate(
+                    speaker=speaker,
+                    kind=kind,
+                    mode=mode,
+                    evidence=evidence,
+                    cue=cue,
+                    content=content,
+                    quote=quoted,
+                    source=source,
+                    targets=find_targets(ctx, chain, content, speaker),
+                    negated=negated,
+                    confidence=confidence,
+                )
+            )
     return out
 
 
@@ -187,12 +202,22 @@ def continuation(ctx: Context, quote: Quote, last: StatementCandidate) -> Statem
     """A quote with no cue of its own continues the last speaker's words."""
     content = text_span(ctx.doc, quote.start, quote.end)
     evidence_end = quote.close_mark + 1 if quote.close_mark is not None else quote.end
-    targets = tuple(m for m in ctx.mentions if quote.start <= m.span.start and m.span.end <= quote.end
-                    and m.span.text != last.speaker.span.text)
+    targets = tuple(
+        m
+        for m in ctx.mentions
+        if quote.start <= m.span.start and m.span.end <= quote.end and m.span.text != last.speaker.span.text
+    )
     return StatementCandidate(
-        speaker=last.speaker, kind=StatementKind.ASSERT, mode=SpeechMode.DIRECT,
-        evidence=text_span(ctx.doc, quote.open_mark, evidence_end), content=content, quote=(content,),
-        source=None, targets=targets, confidence=0.6)
+        speaker=last.speaker,
+        kind=StatementKind.ASSERT,
+        mode=SpeechMode.DIRECT,
+        evidence=text_span(ctx.doc, quote.open_mark, evidence_end),
+        content=content,
+        quote=(content,),
+        source=None,
+        targets=targets,
+        confidence=0.6,
+    )
 
 
 def continues(ctx: Context, quote: Quote, last: StatementCandidate | None) -> bool:
@@ -201,12 +226,13 @@ def continues(ctx: Context, quote: Quote, last: StatementCandidate | None) -> bo
     if last is None or last.mode is not SpeechMode.DIRECT:
         return False
     paragraph = ctx.paragraph_of(quote.open_mark)
-    opens = doc_text(ctx.doc)[ctx.paragraphs[paragraph][0]:quote.open_mark].strip() == ""
+    opens = doc_text(ctx.doc)[ctx.paragraphs[paragraph][0] : quote.open_mark].strip() == ""
     return opens and paragraph - ctx.paragraph_of(last.evidence.end - 1) == 1
 
 
-def group_quotes(ctx: Context, full: list[Quote], hits: list[Hit],
-                 by_index: dict[int, Hit]) -> list[tuple[list[Quote], int | None]]:
+def group_quotes(
+    ctx: Context, full: list[Quote], hits: list[Hit], by_index: dict[int, Hit]
+) -> list[tuple[list[Quote], int | None]]:
     """Quotes with the chain root that attributes them. Consecutive quotes of one
     paragraph attributed by the same cue are one interrupted quote
     ("“…,” she said. “…”"); a quote with no cue has root None."""
@@ -214,8 +240,12 @@ def group_quotes(ctx: Context, full: list[Quote], hits: list[Hit],
     for quote in full:
         hit = nearest_hit(ctx, quote, hits)
         root = chain_root(hit, by_index).token.i if hit is not None else None
-        if groups and root is not None and groups[-1][1] == root \
-                and ctx.paragraph_of(groups[-1][0][-1].end) == ctx.paragraph_of(quote.open_mark):
+        if (
+            groups
+            and root is not None
+            and groups[-1][1] == root
+            and ctx.paragraph_of(groups[-1][0][-1].end) == ctx.paragraph_of(quote.open_mark)
+        ):
             groups[-1][0].append(quote)
         else:
             groups.append(([quote], root))
@@ -265,6 +295,7 @@ def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[
             made = build_statements(ctx, chains[root_i], parts, partials)
             used.add(root_i)
         elif continues(ctx, parts[0], last):
+            assert last is not None  # continues() is False without a last statement
             made = [continuation(ctx, parts[0], last)]
         else:
             made = []
@@ -284,8 +315,11 @@ def without_nested_speakers(statements: list[StatementCandidate]) -> list[Statem
     for statement in statements:
         content = statement.content
         if content is not None and statement.targets:
-            nested = {other.speaker.span for other in statements if other is not statement and other.cue
-                      and content.start <= other.cue.start < content.end}
+            nested = {
+                other.speaker.span
+                for other in statements
+                if other is not statement and other.cue and content.start <= other.cue.start < content.end
+            }
             statement = replace(statement, targets=tuple(t for t in statement.targets if t.span not in nested))
         out.append(statement)
     return out

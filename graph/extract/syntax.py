@@ -5,14 +5,12 @@ Pure functions over spaCy tokens; they return tokens or plain records.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+from typing import cast
 
 from spacy.tokens import Doc, Token
 
-from graph.extract.lexicon import Cue
 from graph.extract.mentions import mention_at, mention_covering, span_mention, text_span
-from graph.paths import DATA_DIR
+from graph.knowledge.lexicons import Cue, load_agents
 from graph.records import Mention, TextSpan
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -106,7 +104,7 @@ def speakers_of(token: Token, cue: Cue) -> list[Token]:
 
 def subject_tokens(subj: Token) -> list[Token]:
     """The noun phrase of a subject without relative clauses or appositions."""
-    skip = set()
+    skip: set[int] = set()
     for child in subj.children:
         if child.dep_ in SKIP_IN_SUBJECT:
             skip.update(t.i for t in child.subtree)
@@ -130,16 +128,31 @@ def affiliates_of(subj: Token, mentions: list[Mention]) -> list[Mention]:
 
 
 # Who speak or write for another: "a spokesperson for MSF", "a UN report" speak as that actor.
-SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "statement", "report", "study",
-          "letter", "analysis", "poll", "survey", "memo", "filing", "complaint", "release", "tweet",
-          "lawsuit", "document", "ad", "website", "editorial", "communique", "communiqué"}
-
-
-@lru_cache(maxsize=2)
-def load_agents(path: Path = DATA_DIR / "lexicon" / "agents.txt") -> frozenset[str]:
-    """Head nouns that name people or organisations (a speaker must be one)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+SPOKES = {
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "representative",
+    "statement",
+    "report",
+    "study",
+    "letter",
+    "analysis",
+    "poll",
+    "survey",
+    "memo",
+    "filing",
+    "complaint",
+    "release",
+    "tweet",
+    "lawsuit",
+    "document",
+    "ad",
+    "website",
+    "editorial",
+    "communique",
+    "communiqué",
+}
 
 
 def is_agent(subj: Token) -> bool:
@@ -169,10 +182,12 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
         if inner is not None:
             return [inner], inner.span
     generic = subj.tag_ in ("NNS", "NNPS")
-    made = [span_mention(doc, tokens, "GROUP", affiliate=a, generic=generic, anonymous=not generic)
-            for a in (affiliates or [None])]
+    made = [
+        span_mention(doc, tokens, "GROUP", affiliate=a, generic=generic, anonymous=not generic)
+        for a in (affiliates or cast(list[Mention | None], [None]))
+    ]
     made = [m for m in made if m is not None]
-    return made, made[0].span if made else None
+    return cast(list[Mention], made), cast(Mention, made[0]).span if made else None
 
 
 def phrase_span(doc: Doc, tokens: list[Token]) -> TextSpan:

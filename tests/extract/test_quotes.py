@@ -2,7 +2,7 @@ from graph.extract.quotes import find_quotes
 
 
 def quoted(text):
-    return [text[q.start:q.end] for q in find_quotes(text)]
+    return [text[q.start : q.end] for q in find_quotes(text)]
 
 
 def test_curly_quotes_and_apostrophes():

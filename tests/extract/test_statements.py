@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 
 from graph.ingest import make_article
-from graph.pipeline import extract_one
+from graph.pipeline.articles import extract_one
 from graph.settings import Settings
 
 pytestmark = pytest.mark.model
@@ -35,11 +35,21 @@ def said(text: str) -> list[Said]:
     for s in extraction.statements:
         for span in (s.evidence, s.content, s.cue, s.source, *s.quote):
             if span is not None:
-                assert text[span.start:span.end] == span.text
-    return [Said(labels[s.speaker], s.kind.value, s.mode.value, s.content.text if s.content else "",
-                 tuple(labels[t] for t in s.targets), s.source.text if s.source else None, s.negated,
-                 tuple(q.text for q in s.quote), s.topics)
-            for s in extraction.statements]
+                assert text[span.start : span.end] == span.text
+    return [
+        Said(
+            labels[s.speaker],
+            s.kind.value,
+            s.mode.value,
+            s.content.text if s.content else "",
+            tuple(labels[t] for t in s.targets),
+            s.source.text if s.source else None,
+            s.negated,
+            tuple(q.text for q in s.quote),
+            s.topics,
+        )
+        for s in extraction.statements
+    ]
 
 
 def only(text: str) -> Said:
@@ -48,12 +58,15 @@ def only(text: str) -> Said:
     return found[0]
 
 
-@pytest.mark.parametrize("text", [
-    "“We will not accept any deal that leaves the occupation in place,” Hamas said on Monday.",
-    '"We will not accept any deal that leaves the occupation in place," Hamas said on Monday.',
-    "Hamas said: «We will not accept any deal that leaves the occupation in place.»",
-    "Hamas said: ‘We will not accept any deal that leaves the occupation in place.’",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will not accept any deal that leaves the occupation in place,” Hamas said on Monday.",
+        '"We will not accept any deal that leaves the occupation in place," Hamas said on Monday.',
+        "Hamas said: «We will not accept any deal that leaves the occupation in place.»",
+        "Hamas said: ‘We will not accept any deal that leaves the occupation in place.’",
+    ],
+)
 def test_direct_quote_in_every_typography(text):
     found = only(text)
     assert (found.speaker, found.mode, found.kind) == ("Hamas", "DirectQuote", "Assert")
@@ -66,8 +79,10 @@ def test_speaker_before_the_quote_with_apposition():
 
 
 def test_quote_running_over_paragraphs_is_one_statement():
-    text = ("“The crossings must open today, because families have waited for months.\n\n"
-            "“Every hour of delay costs lives,” said the head of the World Food Programme.\n")
+    text = (
+        "“The crossings must open today, because families have waited for months.\n\n"
+        "“Every hour of delay costs lives,” said the head of the World Food Programme.\n"
+    )
     found = only(text)
     assert found.speaker == "head of the World Food Programme"
     assert found.content.startswith("The crossings") and found.content.endswith("costs lives,")
@@ -81,8 +96,10 @@ def test_interrupted_quote_is_one_statement_with_both_parts():
 
 
 def test_continuation_paragraph_inherits_the_last_speaker():
-    text = ("Kenya's foreign minister said: “We will send police officers to Haiti next month.”\n\n"
-            "“The mission has the support of the region.”\n")
+    text = (
+        "Kenya's foreign minister said: “We will send police officers to Haiti next month.”\n\n"
+        "“The mission has the support of the region.”\n"
+    )
     first, second = said(text)
     assert second.speaker == first.speaker and second.mode == "DirectQuote"
     assert second.source is None and second.content.startswith("The mission")
@@ -130,8 +147,7 @@ def test_passive_cue_with_agent():
 
 
 def test_pronoun_speaker_resolves_to_the_nearest_person_and_keeps_its_span():
-    text = ("Emmanuel Macron arrived in Kyiv on Friday. "
-            "He said that Europe would keep supplying air defence systems.")
+    text = "Emmanuel Macron arrived in Kyiv on Friday. He said that Europe would keep supplying air defence systems."
     found = only(text)
     assert found.speaker == "Emmanuel Macron" and found.source == "He"
 

@@ -1,0 +1,79 @@
+"""``build`` and ``extract``: articles in, a store or one extraction out."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from graph import api
+from graph.cli.common import DEFAULT_STORE, StoreOpt, app, err, fail
+from graph.settings import load_settings
+
+
+@app.command("build")
+def build_cli(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories (.txt .md .html .jsonl).")],
+    store: StoreOpt = DEFAULT_STORE,
+    workers: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name.")] = None,
+    gazetteer: Annotated[Optional[list[Path]], typer.Option(help="Extra gazetteer JSONL file.")] = None,
+    topics: Annotated[Optional[list[Path]], typer.Option(help="Extra SKOS topic scheme (Turtle).")] = None,
+    no_text: Annotated[bool, typer.Option("--no-text", help="Do not store article bodies.")] = False,
+    validate: Annotated[
+        bool, typer.Option("--validate", help="SHACL-check each article graph (pySHACL) before writing it.")
+    ] = False,
+    dask: Annotated[
+        Optional[str], typer.Option(help="Extract on a Dask cluster: scheduler address, or 'local'.")
+    ] = None,
+    lang: Annotated[
+        Optional[str], typer.Option(help="'en' skips non-English articles (default); 'any' keeps all.")
+    ] = None,
+    config: Annotated[Optional[Path], typer.Option(help="TOML settings file.")] = None,
+    strict: Annotated[bool, typer.Option(help="Exit 1 when any input has problems.")] = False,
+) -> None:
+    """Build or update the store from articles.
+
+    Example: stancegraph build data/samples --store demo-store
+    """
+    if lang not in (None, "en", "any"):
+        fail(f"--lang {lang!r}: expected 'en' or 'any'")
+    settings = load_settings(config).replace(
+        workers=workers,
+        model=model,
+        strict=strict or None,
+        gazetteers=tuple(gazetteer) if gazetteer else None,
+        topics=tuple(topics) if topics else None,
+        with_text=False if no_text else None,
+        validate=True if (validate or strict) else None,
+        dask=dask,
+        lang=lang,
+    )
+    report = api.build(paths, store, settings=settings)
+    for problem in report.problems:
+        if problem.severity == "error" or logging.getLogger().level <= logging.INFO:
+            err.print(f"[yellow]problem:[/] {problem}", highlight=False)
+    err.print(
+        f"read {report.read} articles: wrote {report.written}, skipped {report.skipped} unchanged, "
+        f"{report.statements} statements, {len(report.errors)} problems -> {store}",
+        highlight=False,
+    )
+    if settings.strict and report.errors:
+        raise typer.Exit(1)
+
+
+@app.command("extract")
+def extract_cli(
+    file: Annotated[Path, typer.Argument(help="One article file (.txt .md .html).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json or turtle.")] = "json",
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name.")] = None,
+) -> None:
+    """Extract actors and statements from one article, without a store.
+
+    Example: stancegraph extract data/samples/gaza-ceasefire-us-withdraws.txt --format turtle
+    """
+    if fmt not in ("json", "turtle"):
+        fail(f"unknown format {fmt!r}; expected json or turtle")
+    print(api.format_extraction(api.extract_file(file, model=model), fmt, model=model))

@@ -1,0 +1,78 @@
+"""``validate`` and ``evaluate``: checking the graph against its shapes, and the
+extraction against gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from graph import api
+from graph.cli.common import DEFAULT_STORE, StoreOpt, app, fail, out
+from graph.settings import DEFAULT_BASE
+
+
+@app.command("validate")
+def validate_cli(
+    store: StoreOpt = DEFAULT_STORE,
+    file: Annotated[Optional[Path], typer.Option("--file", help="Validate an RDF file instead.")] = None,
+    base_iri: Annotated[str, typer.Option(help="Base of the store's instance IRIs.")] = DEFAULT_BASE,
+    strict: Annotated[bool, typer.Option(help="Exit 1 when anything violates a shape.")] = False,
+) -> None:
+    """Check the store (or an RDF file) against the SHACL shapes in ontology/shapes.ttl.
+
+    Example: stancegraph validate --store demo-store --strict
+    """
+    if file is not None:
+        report = api.validate(file=file)
+    else:
+        report = api.validate(api.open_store(store), base_iri=base_iri, name=store)
+    for line in report.lines():
+        out.print(f"[red]violation[/] {line}", highlight=False)
+    out.print(
+        f"{'conforms' if report.conforms else f'{len(report.violations)} violations'}: {report.checked}",
+        highlight=False,
+    )
+    if not report.conforms and strict:
+        raise typer.Exit(1)
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold.json or *.jsonl).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List misses and false alarms.")] = False,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name.")] = None,
+) -> None:
+    """Score extraction against hand-annotated gold: label gold (*.gold.json) or span gold (*.jsonl).
+
+    Example: stancegraph evaluate ../shared/eval/dev/gaza-ceasefire-us-withdraws.gold.json --show-errors
+    """
+    if fmt not in ("table", "json"):
+        fail(f"unknown format {fmt!r}; expected table or json")
+    report = api.evaluate(gold, model=model)
+    metrics = report.metrics()
+    if fmt == "json":
+        per_kind = report.kind_table() if hasattr(report, "kind_table") else {}
+        print(
+            json.dumps(
+                {
+                    "files": [str(g) for g in gold],
+                    "metrics": metrics,
+                    "per_kind": per_kind,
+                    "errors": report.errors if show_errors else [],
+                },
+                indent=2,
+            )
+        )
+        return
+    table = Table("metric", "value")
+    for key, value in metrics.items():
+        table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+    out.print(table)
+    if show_errors:
+        for line in report.errors:
+            out.print(f"  {line}", highlight=False, markup=False)

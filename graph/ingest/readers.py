@@ -1,0 +1,229 @@
+"""Ingest: files, directories and JSONL records -> ``Article`` records.
+
+Plain text keeps the decoded file text unchanged so offsets index it exactly; a
+first line followed by a blank line is the headline. HTML goes through
+trafilatura; JSONL gives one article per line. A bad input becomes a ``Problem``
+and never stops the batch. May import records, errors and the standard library
+(plus trafilatura, lazily, for HTML).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import cast
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from graph.errors import IngestError
+from graph.ingest.hygiene import sanitize, sniff_binary, strict_json
+from graph.records import Article, Problem
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+JSONL_FIELDS = ("text", "title", "url", "published", "source")
+_TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_")
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def canonical_url(url: str) -> str:
+    """Normalise a URL for identity: lower-case scheme and host, no fragment,
+    no tracking parameters, no trailing slash on the path."""
+    parts = urlsplit(url.strip())
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith(_TRACKING_PREFIXES)
+    ]
+    path = parts.path.rstrip("/") or ""
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, urlencode(sorted(query)), ""))
+
+
+def article_key(text: str, url: str | None) -> str:
+    """Article identity (DESIGN §3): canonical URL when known, else text hash."""
+    if url and urlsplit(url).scheme in ("http", "https"):
+        return "url:" + canonical_url(url)
+    return "sha256:" + text_sha256(text)
+
+
+def normalise_date(value: str | None) -> str | None:
+    """Return an ISO 8601 date(-time) string, or None when unparseable."""
+    if not value:
+        return None
+    value = str(value).strip()
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            return parse(value.replace("Z", "+00:00")).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def make_article(text: str, **fields: str | int | None) -> Article:
+    """Build an ``Article`` with its identity and hash derived from content."""
+    return Article(
+        article_id=article_key(text, cast("str | None", fields.get("url"))),
+        text=text,
+        text_sha256=text_sha256(text),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def split_headline(text: str) -> tuple[str | None, int]:
+    """A first line followed by a blank line is the headline: return it and
+    the offset where the body starts."""
+    first, sep, rest = text.partition("\n")
+    if not sep or not first.strip() or len(first) > 300:
+        return None, 0
+    blank, sep2, _ = rest.partition("\n")
+    if not sep2 or blank.strip():
+        return None, 0
+    return first.strip().lstrip("#").strip(), len(first) + len(blank) + 2
+
+
+def decode_bytes(data: bytes, where: str) -> str:
+    """Decode UTF-8 (with or without BOM); say which bytes failed otherwise."""
+    binary = sniff_binary(data)
+    if binary:
+        raise IngestError(f"{where}: {binary}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 8]
+        raise IngestError(f"{where}: not valid UTF-8 at byte {exc.start} ({bad!r}); expected UTF-8 text") from None
+
+
+def read_text_file(path: Path) -> Article:
+    text = decode_bytes(path.read_bytes(), str(path))
+    title, body_start = split_headline(text)
+    return make_article(text, title=title, path=str(path), body_start=body_start)
+
+
+def read_html_file(path: Path) -> Article:
+    import trafilatura  # heavy import, only when HTML is ingested
+
+    html = decode_bytes(path.read_bytes(), str(path))
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    except (ValueError, RecursionError, TypeError, AttributeError, LookupError) as exc:
+        raise IngestError(f"{path}: could not parse the HTML ({type(exc).__name__}: {exc})") from None
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text:
+        raise IngestError(f"{path}: no main text found in the HTML")
+    return make_article(
+        text,
+        title=getattr(doc, "title", None),
+        url=getattr(doc, "url", None),
+        published=normalise_date(getattr(doc, "date", None)),
+        source=getattr(doc, "sitename", None),
+        path=str(path),
+    )
+
+
+def article_from_record(record: object, where: str) -> Article:
+    """One JSONL record -> Article; ``text`` required, the rest optional."""
+    if not isinstance(record, dict):
+        raise IngestError(f"{where}: expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        have = ", ".join(sorted(map(str, record))) or "nothing"
+        got = "missing" if text is None else f"a {type(text).__name__}"
+        raise IngestError(f'{where}: field "text" must be a string, is {got} (have: {have})')
+    fields = {k: record.get(k) for k in JSONL_FIELDS[1:]}
+    bad = [k for k, v in fields.items() if v is not None and not isinstance(v, str)]
+    if bad:
+        raise IngestError(f"{where}: fields {', '.join(bad)} must be strings")
+    fields["published"] = normalise_date(fields["published"])
+    return make_article(text, path=where, **fields)
+
+
+def read_jsonl_file(path: Path) -> Iterator[Article | Problem]:
+    """Stream a JSONL file line by line (memory stays flat on large inputs)."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            where = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                record = strict_json(decode_bytes(raw, where))
+                yield article_from_record(record, where)
+            except (IngestError, ValueError, RecursionError) as exc:
+                message = str(exc) if str(exc).startswith(where) else f"{where}: invalid JSON: {exc}"
+                yield Problem(where, message.removeprefix(f"{where}: "))
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Expand directories recursively (sorted, hidden entries skipped)."""
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    child = Path(root, name)
+                    if not name.startswith(".") and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                        yield child
+        elif path.exists():
+            yield path
+        else:
+            raise IngestError(f"{path}: no such file or directory")
+
+
+def read_file(path: Path) -> Iterator[Article | Problem]:
+    """Read one file of any supported kind; problems are yielded, not raised."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from read_jsonl_file(path)
+        elif suffix in HTML_SUFFIXES:
+            yield read_html_file(path)
+        elif suffix in TEXT_SUFFIXES:
+            yield read_text_file(path)
+        else:
+            valid = ", ".join(sorted(SUPPORTED_SUFFIXES))
+            yield Problem(str(path), f"unsupported file type {suffix or '(none)'!r}; expected one of {valid}")
+    except IngestError as exc:
+        yield Problem(str(path), str(exc).removeprefix(f"{path}: "))
+    except OSError as exc:
+        yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
+
+
+def check_article(article: Article) -> Iterator[Article | Problem]:
+    """Refuse articles that carry no text; replace characters that break parsers and
+    serialisers (length kept, so offsets hold) and say so."""
+    where = article.path or article.article_id
+    if not article.text.strip():
+        yield Problem(where, "empty article: no text to extract from")
+        return
+    text, replaced = sanitize(article.text)
+    if replaced:
+        yield Problem(where, f"{replaced} control or lone-surrogate characters replaced", severity="warning")
+        article = make_article(
+            text,
+            title=article.title,
+            url=article.url,
+            published=article.published,
+            source=article.source,
+            path=article.path,
+            body_start=article.body_start,
+        )
+    yield article
+
+
+def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
+    """Every article under ``paths``, with a ``Problem`` for each bad input."""
+    for path in iter_files(Path(p) for p in paths):
+        for item in read_file(path):
+            if isinstance(item, Article):
+                yield from check_article(item)
+            else:
+                yield item

@@ -1,0 +1,119 @@
+"""The one place that knows the stage order.
+
+ingest -> extract -> resolve -> map -> store. Unchanged articles (same text hash,
+same extraction run) are skipped before parsing; each batch of articles is written
+in one transaction; a failing article becomes a ``Problem`` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import cast
+
+from graph.ingest import read_articles
+from graph.ingest.hygiene import looks_english
+from graph.pipeline.articles import extract_articles
+from graph.pipeline.provenance import run_info
+from graph.pipeline.writer import ArticleWriter
+from graph.rdf.mint import Minter
+from graph.records import Article, Problem
+from graph.settings import Settings
+from graph.store.embedded import open_store
+from graph.store.write import finish_build, known_articles
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildReport:
+    read: int = 0
+    written: int = 0
+    skipped: int = 0
+    statements: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def select_articles(
+    items: Iterable[Article | Problem],
+    report: BuildReport,
+    settings: Settings,
+    known: dict[str, tuple[str, str]],
+    run_iri: str,
+) -> Iterator[Article]:
+    """Drop problems (recorded), duplicates within the run and unchanged articles."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            continue
+        report.read += 1
+        if len(item.text) > settings.max_chars:
+            report.problems.append(
+                Problem(
+                    item.path or item.article_id,
+                    f"article has {len(item.text):,} characters, more than the limit of {settings.max_chars:,}",
+                )
+            )
+            continue
+        if settings.lang == "en" and not looks_english(item.text):
+            report.problems.append(
+                Problem(
+                    item.path or item.article_id,
+                    "skipped: the text does not look like "
+                    "English (few English function words); --lang any extracts it anyway",
+                )
+            )
+            continue
+        graph_iri = str(Minter(settings.base_iri).article_graph(item.article_id))
+        if item.article_id in seen or known.get(graph_iri) == (item.text_sha256, run_iri):
+            report.skipped += 1
+            continue
+        seen.add(item.article_id)
+        yield item
+
+
+def build(
+    paths: Iterable[str | Path], settings: Settings, progress: Callable[[int], None] | None = None
+) -> BuildReport:
+    """Build (or update) the store from the articles under ``paths``."""
+    report, minter = BuildReport(), Minter(settings.base_iri)
+    run = run_info(settings)
+    store = open_store(settings.store)
+    known = known_articles(store)
+    articles = select_articles(read_articles(paths), report, settings, known, str(minter.run(run)))
+    with ArticleWriter(store, minter, run, settings) as writer:
+        if settings.dask:
+            write_from_dask(articles, settings, writer, report, minter)
+        else:
+            for item in extract_articles(articles, settings):
+                if isinstance(item, Problem):
+                    report.problems.append(item)
+                    continue
+                report.problems += item.problems
+                writer.put(item)
+                if progress:
+                    progress(1)
+    report.written, report.statements = writer.counts.written, writer.counts.statements
+    report.problems += writer.counts.problems
+    finish_build(store, minter, settings.topics)
+    del store, writer  # release the lock now: parser caches in rdflib/pyparsing may keep this frame alive
+    return report
+
+
+def write_from_dask(
+    articles: Iterable[Article], settings: Settings, writer: ArticleWriter, report: BuildReport, minter: Minter
+) -> None:
+    """Extraction on a Dask cluster (``--dask``); the writer stores the results in order."""
+    from graph.pipeline.dask import article_triples, extract_on_dask
+
+    for article_id, data, statements, problems in extract_on_dask(articles, settings, cast(str, settings.dask)):
+        report.problems += problems
+        if data:
+            writer.put_triples(article_id, article_triples(data, minter), statements)

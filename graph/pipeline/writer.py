@@ -1,0 +1,115 @@
+"""The write side of a build, on its own thread.
+
+The main thread parses (spaCy); this thread maps each extraction to triples,
+optionally SHACL-checks it, and writes batches of articles to the store, each
+batch in one transaction. pyoxigraph releases the GIL while it writes, so the
+write overlaps the parse of the next articles. A bounded queue keeps memory flat;
+an error on this thread is raised again on the main thread.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from graph.rdf.mapping import ArticleTriples, extraction_triples
+from graph.rdf.mint import Minter
+from graph.records import Extraction, Problem, RunInfo
+from graph.settings import Settings
+from graph.store.write import write_articles
+
+DONE = object()
+FLUSH_EVERY = 20  # batches
+
+
+@dataclass(frozen=True)
+class Prepared:
+    where: str
+    triples: ArticleTriples
+    statements: int
+
+
+@dataclass
+class WriterCounts:
+    written: int = 0
+    statements: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+class ArticleWriter:
+    """Use as a context manager: ``put`` extractions; leaving the block writes the rest."""
+
+    def __init__(self, store: ox.Store, minter: Minter, run: RunInfo, settings: Settings) -> None:
+        self.store, self.minter, self.run, self.settings = store, minter, run, settings
+        self.counts = WriterCounts()
+        self.queue: queue.Queue = queue.Queue(maxsize=max(2, settings.write_batch * 2))
+        self.error: BaseException | None = None
+        self.batches = 0
+        self.thread = threading.Thread(target=self.loop, name="stancegraph-writer", daemon=True)
+
+    def __enter__(self) -> ArticleWriter:
+        self.thread.start()
+        return self
+
+    def put(self, extraction: Extraction) -> None:
+        self.raise_error()
+        self.queue.put(extraction)
+
+    def put_triples(self, where: str, triples: ArticleTriples, statements: int) -> None:
+        """An article already mapped elsewhere (a Dask worker)."""
+        self.raise_error()
+        self.queue.put(Prepared(where, triples, statements))
+
+    def __exit__(self, *exc: object) -> None:
+        self.queue.put(DONE)
+        self.thread.join()
+        if exc[0] is None:
+            self.raise_error()
+
+    def raise_error(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def loop(self) -> None:
+        batch: list[ArticleTriples] = []
+        try:
+            while (item := self.queue.get()) is not DONE:
+                if not isinstance(item, Prepared):
+                    item = Prepared(
+                        item.article.path or item.article.article_id,
+                        extraction_triples(item, self.run, self.minter, with_text=self.settings.with_text),
+                        len(item.statements),
+                    )
+                if self.conforms(item.where, item.triples):
+                    batch.append(item.triples)
+                    self.counts.statements += item.statements
+                if len(batch) >= self.settings.write_batch:
+                    self.write(batch)
+            self.write(batch)
+        except BaseException as exc:  # handed to the main thread
+            self.error = exc
+            while self.queue.get() is not DONE:  # let the main thread finish putting
+                pass
+
+    def write(self, batch: list[ArticleTriples]) -> None:
+        if batch:
+            write_articles(self.store, batch, self.minter)
+            self.counts.written += len(batch)
+            batch.clear()
+            self.batches += 1
+            if self.batches % FLUSH_EVERY == 0:
+                self.store.flush()  # memtables to disk: memory stays flat on long inputs
+
+    def conforms(self, where: str, triples: ArticleTriples) -> bool:
+        """SHACL-check an article's triples (``--validate``); a violating article is
+        reported and not written."""
+        if not self.settings.validate:
+            return True
+        from graph.rdf.shacl import validate_article
+
+        violations = validate_article(triples)
+        self.counts.problems += [Problem(where, f"SHACL: {v}") for v in violations]
+        return not violations

@@ -1,0 +1,149 @@
+"""Namespaces: the stancegraph vocabulary and the standard ones it reuses.
+
+``SG`` is a closed ``DefinedNamespace``: a misspelt term fails at import time.
+A test checks its terms against ``ontology/stancegraph.ttl`` both ways. Imports
+rdflib only.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+from graph.settings import DEFAULT_BASE
+
+SG_NS = "https://w3id.org/stancegraph/ns#"
+TOPIC_NS = "https://w3id.org/stancegraph/topic/"
+
+SCHEMA = Namespace("http://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+WD = Namespace("http://www.wikidata.org/entity/")
+TOPIC = Namespace(TOPIC_NS)
+
+
+class SG(DefinedNamespace):
+    """The stancegraph vocabulary (DESIGN §3)."""
+
+    _NS = Namespace(SG_NS)
+    _fail = True
+
+    # classes
+    Actor: URIRef
+    State: URIRef
+    Official: URIRef
+    Person: URIRef
+    GovernmentBody: URIRef
+    IGO: URIRef
+    NGO: URIRef
+    MilitantGroup: URIRef
+    MediaOrganization: URIRef
+    Group: URIRef
+    AnonymousSource: URIRef
+    Stance: URIRef
+    Statement: URIRef
+    Position: URIRef
+    ExtractionRun: URIRef
+    StatementKind: URIRef
+    SpeechMode: URIRef
+    ActorType: URIRef
+    # statement kinds (SKOS concepts)
+    Assert: URIRef
+    Appeal: URIRef
+    Demand: URIRef
+    Support: URIRef
+    Criticize: URIRef
+    Accuse: URIRef
+    Reject: URIRef
+    Deny: URIRef
+    Threaten: URIRef
+    Warn: URIRef
+    Promise: URIRef
+    # speech modes
+    DirectQuote: URIRef
+    IndirectSpeech: URIRef
+    MixedQuote: URIRef
+    # concept schemes
+    statementKinds: URIRef
+    speechModes: URIRef
+    actorTypes: URIRef
+    # statement properties
+    speaker: URIRef
+    onBehalfOf: URIRef
+    kind: URIRef
+    target: URIRef
+    topic: URIRef
+    cue: URIRef
+    quote: URIRef
+    content: URIRef
+    mode: URIRef
+    negated: URIRef
+    confidence: URIRef
+    reportedIn: URIRef
+    statedOn: URIRef
+    evidence: URIRef
+    sourceSpan: URIRef
+    cueSpan: URIRef
+    contentSpan: URIRef
+    expresses: URIRef
+    # article, actor, position and run properties
+    textSha256: URIRef
+    affiliation: URIRef
+    role: URIRef
+    holder: URIRef
+    toolVersion: URIRef
+    modelName: URIRef
+    modelVersion: URIRef
+    valence: URIRef
+    cameoCode: URIRef
+    derivedEdge: URIRef
+    negatable: URIRef
+    # derived actor -> actor edges
+    supports: URIRef
+    opposes: URIRef
+    accuses: URIRef
+    criticizes: URIRef
+    rejects: URIRef
+    denies: URIRef
+    demandsFrom: URIRef
+    appealsTo: URIRef
+    threatens: URIRef
+    warns: URIRef
+    promises: URIRef
+    speaksAbout: URIRef
+
+
+__all__ = [
+    "DCTERMS",
+    "DEFAULT_BASE",
+    "OA",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SG",
+    "SG_NS",
+    "SKOS",
+    "TOPIC",
+    "TOPIC_NS",
+    "WD",
+    "XSD",
+]
+
+PREFIXES = {
+    "sg": SG_NS,
+    "schema": str(SCHEMA),
+    "oa": str(OA),
+    "prov": str(PROV),
+    "org": str(ORG),
+    "skos": str(SKOS),
+    "owl": str(OWL),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "dcterms": str(DCTERMS),
+    "wd": str(WD),
+    "topic": TOPIC_NS,
+}

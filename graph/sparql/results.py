@@ -1,0 +1,84 @@
+"""Query results as rows of text or as W3C SPARQL results (JSON, CSV, TSV)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pyoxigraph as ox
+
+from graph.errors import UnsupportedFormatError
+from graph.rdf.terms import python_value, term_json, term_text
+from graph.sparql.run import Bounded
+
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+def serialize_bounded(result: Bounded, fmt: str) -> str:
+    """Bounded SELECT solutions as W3C SPARQL results JSON, CSV or TSV."""
+    names = [v.value for v in result.variables]
+    rows = [[s[n] for n in names] for s in result]
+    if fmt in ("csv", "tsv"):
+        sep = "," if fmt == "csv" else "\t"
+        quote = (lambda v: '"' + v.replace('"', '""') + '"') if sep == "," else (lambda v: v.replace("\t", " "))
+        lines = [sep.join(names)] + [sep.join(quote(t.value) if t is not None else "" for t in r) for r in rows]
+        return "\r\n".join(lines) + "\r\n"
+    bindings = [{n: term_json(t) for n, t in zip(names, r) if t is not None} for r in rows]
+    body: dict[str, dict[str, object]] = {"head": {"vars": names}, "results": {"bindings": bindings}}
+    if result.truncated:
+        body["head"]["link"] = [f"truncated after {result.max_rows} rows"]
+    return json.dumps(body)
+
+
+def serialize_results(result, fmt: str) -> str:
+    """SELECT results as W3C JSON/CSV/TSV; ASK as JSON or text; CONSTRUCT as N-Triples."""
+    if fmt not in FORMATS:
+        raise UnsupportedFormatError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if isinstance(result, ox.QueryBoolean):
+        return json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()
+    if isinstance(result, ox.QueryTriples):
+        return "".join(f"{t} .\n" for t in result)
+    if isinstance(result, Bounded) and fmt != "table":
+        return serialize_bounded(result, fmt)
+    if fmt == "table":
+        raise UnsupportedFormatError("the table format is rendered by the command line, not serialised")
+    formats = {"json": ox.QueryResultsFormat.JSON, "tsv": ox.QueryResultsFormat.TSV, "csv": ox.QueryResultsFormat.CSV}
+    target = io.BytesIO()
+    result.serialize(target, formats[fmt])
+    return target.getvalue().decode("utf-8")
+
+
+class QueryResult:
+    """The answer to one query, read once: a table (SELECT) or not (ASK, CONSTRUCT).
+
+    ``columns`` and ``rows()`` give a SELECT as text; ``serialize(fmt)`` gives any
+    answer in a W3C format (``json``, ``csv``, ``tsv``); ``python_rows()`` gives numbers
+    and booleans as Python values.
+    """
+
+    def __init__(self, raw: object) -> None:
+        self.raw = raw
+
+    @property
+    def is_table(self) -> bool:
+        return isinstance(self.raw, (ox.QuerySolutions, Bounded))
+
+    @property
+    def columns(self) -> list[str]:
+        return [v.value for v in self.raw.variables] if self.is_table else []  # type: ignore[attr-defined]
+
+    def rows(self) -> list[list[str]]:
+        """Every solution as text cells, in column order (a SELECT only)."""
+        return [[term_text(solution[n]) for n in self.columns] for solution in self.raw]  # type: ignore[attr-defined]
+
+    def python_rows(self) -> list[list[object]]:
+        """Every solution as Python values (numbers and booleans converted)."""
+        return [[python_value(solution[n]) for n in self.columns] for solution in self.raw]  # type: ignore[attr-defined]
+
+    def serialize(self, fmt: str) -> str:
+        """The answer as W3C SPARQL results (json, csv, tsv); ASK as JSON or text;
+        CONSTRUCT as N-Triples.
+
+        :raises UnsupportedFormatError: for any other format.
+        """
+        return serialize_results(self.raw, fmt)

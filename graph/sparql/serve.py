@@ -1,0 +1,116 @@
+"""``stancegraph serve``: a read-only SPARQL 1.1 Protocol endpoint over a store.
+
+Standard library HTTP server; the store is opened read-only, so nothing a client
+sends can change it. Queries run over the union of all graphs with the same
+guards as ``stancegraph query`` (no SERVICE or LOAD, a row limit, a deadline).
+Binds to 127.0.0.1 unless told otherwise.
+
+    GET  /query?query=...              POST /query (application/sparql-query or form)
+    Accept: application/sparql-results+json (default), text/csv, text/tab-separated-values,
+            application/sparql-results+xml; CONSTRUCT/DESCRIBE answer N-Triples.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import urllib.parse
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError, StancegraphError
+from graph.sparql.results import serialize_bounded
+from graph.sparql.run import Bounded, run_query
+
+log = logging.getLogger(__name__)
+RESULT_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+}
+BOUNDED_TYPES = {"application/sparql-results+json": "json", "text/csv": "csv", "text/tab-separated-values": "tsv"}
+MAX_BODY = 1_000_000
+
+
+def pick_type(accept: str) -> str:
+    for part in (p.split(";")[0].strip() for p in accept.split(",")):
+        if part in RESULT_TYPES:
+            return part
+    return "application/sparql-results+json"
+
+
+def answer(result: Bounded | ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, accept: str) -> tuple[bytes, str]:
+    out = io.BytesIO()
+    if isinstance(result, Bounded):
+        media = pick_type(accept)
+        media = media if media in BOUNDED_TYPES else "application/sparql-results+json"
+        return serialize_bounded(result, BOUNDED_TYPES[media]).encode("utf-8"), media
+    if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
+        media = pick_type(accept)
+        result.serialize(out, RESULT_TYPES[media])
+        return out.getvalue(), media
+    ox.serialize(result, out, ox.RdfFormat.N_TRIPLES)
+    return out.getvalue(), "application/n-triples"
+
+
+def make_handler(store: ox.Store, timeout: float, max_rows: int) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "stancegraph"
+
+        def log_message(self, fmt: str, *args: object) -> None:
+            log.info("%s %s", self.address_string(), fmt % args)
+
+        def do_GET(self) -> None:
+            url = urllib.parse.urlsplit(self.path)
+            if url.path != "/query":
+                return self.fail(HTTPStatus.NOT_FOUND, "the endpoint is /query")
+            self.run(urllib.parse.parse_qs(url.query).get("query", [""])[0])
+
+        def do_POST(self) -> None:
+            if urllib.parse.urlsplit(self.path).path != "/query":
+                return self.fail(HTTPStatus.METHOD_NOT_ALLOWED, "read-only endpoint: only /query is served")
+            length = int(self.headers.get("Content-Length") or 0)
+            if length > MAX_BODY:
+                return self.fail(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "query too large")
+            body = self.rfile.read(length).decode("utf-8", "replace")
+            kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+            if kind == "application/x-www-form-urlencoded":
+                body = urllib.parse.parse_qs(body).get("query", [""])[0]
+            elif kind != "application/sparql-query":
+                return self.fail(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send application/sparql-query or a form")
+            self.run(body)
+
+        def run(self, query: str) -> None:
+            if not query.strip():
+                return self.fail(HTTPStatus.BAD_REQUEST, "no query given")
+            try:
+                result = run_query(store, query, timeout=timeout, max_rows=max_rows)
+                data, media = answer(result, self.headers.get("Accept") or "")
+            except (QueryError, StancegraphError, SyntaxError, ValueError) as exc:
+                return self.fail(HTTPStatus.BAD_REQUEST, str(exc))
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", f"{media}; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def fail(self, status: HTTPStatus, message: str) -> None:
+            data = (message + "\n").encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    return Handler
+
+
+def make_server(
+    store: ox.Store, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0, max_rows: int = 100_000
+) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer((host, port), make_handler(store, timeout, max_rows))
+    server.daemon_threads = True
+    return server

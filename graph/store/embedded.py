@@ -1,0 +1,59 @@
+"""Opening a store: the embedded pyoxigraph ``Store`` in a directory, or a remote
+SPARQL 1.1 endpoint given as an http(s) URL (``graph.store.remote``).
+
+A writer holds the directory's lock; a second writer gets ``StoreLockedError``
+naming the process that holds it, while readers open it read-only.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import StoreError, StoreLockedError
+
+LOCK_NOTE = "stancegraph.pid"
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
+    """Open (or create) the store directory, or a remote SPARQL endpoint given as an
+    http(s) URL.
+
+    :param path: a directory, or ``http(s)://…`` of a SPARQL 1.1 endpoint.
+    :param read_only: open without taking the write lock (a running build is not blocked).
+    :returns: a pyoxigraph ``Store`` (or a ``RemoteStore`` with the same methods).
+    :raises StoreLockedError: when another process is writing the store.
+    :raises StoreError: when there is no store to read, or it cannot be opened.
+    """
+    from graph.store.remote import RemoteStore, is_remote
+
+    if is_remote(path):
+        return RemoteStore(str(path), read_only=read_only)  # type: ignore[return-value]
+    path = Path(path)
+    if read_only and not path.is_dir():
+        raise StoreError(f"{path}: no store here; build one with `stancegraph build PATH --store {path}`")
+    try:
+        if read_only:
+            return ox.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        store = ox.Store(str(path))
+    except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise StoreLockedError(
+                f"{path}: the store is locked by {lock_holder(path)} (a build is writing it); "
+                "wait for it to finish, or use another --store"
+            ) from None
+        raise StoreError(f"{path}: cannot open the store: {exc}") from None
+    (path / LOCK_NOTE).write_text(f"{os.getpid()}\n", encoding="utf-8")
+    return store
+
+
+def lock_holder(path: Path) -> str:
+    """Who holds the write lock, as far as the note the writer left says."""
+    try:
+        pid = int((path / LOCK_NOTE).read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return "another process"
+    return f"PID {pid}"

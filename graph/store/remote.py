@@ -1,0 +1,113 @@
+"""A SPARQL 1.1 endpoint used like the embedded store (``--store http(s)://…``).
+
+Implements the part of ``pyoxigraph.Store`` that stancegraph uses — ``query``,
+``update``, iteration, ``len``, ``named_graphs``, ``quads_for_pattern``, ``flush`` —
+with SPARQL 1.1 Query and Update over HTTP (standard library only). Results come
+back as pyoxigraph objects (``parse_query_results`` / ``parse``), so the rest of the
+code does not know the difference. stancegraph queries the union of all graphs:
+the request carries Oxigraph's ``union-default-graph`` parameter; other servers must
+be configured with a union default graph (Fuseki ``unionDefaultGraph``, ...).
+
+URLs: ``http://host:port`` means ``/query`` and ``/update`` below it (Oxigraph's
+layout); a URL ending in ``/query`` or ``/sparql`` is the query endpoint and the
+update endpoint is its sibling ``/update``.
+"""
+
+from __future__ import annotations
+
+import io
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+
+import pyoxigraph as ox
+
+from graph.errors import StoreError
+from graph.rdf.terms import filled_sparql
+
+TIMEOUT = 300
+
+
+def is_remote(location: object) -> bool:
+    return str(location).startswith(("http://", "https://"))
+
+
+def endpoints(url: str) -> tuple[str, str]:
+    base = url.rstrip("/")
+    head, _, last = base.rpartition("/")
+    if last in ("query", "sparql"):
+        return base, f"{head}/update"
+    return f"{base}/query", f"{base}/update"
+
+
+class RemoteStore:
+    """A remote SPARQL endpoint with the Store methods stancegraph needs."""
+
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
+        self.url, self.read_only = url, read_only
+        self.query_url, self.update_url = endpoints(url)
+        self.query(filled_sparql("remote-ping"))  # fail now, clearly, if nothing answers
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.url!r})"
+
+    def post(self, url: str, body: str, content_type: str, accept: str, params: dict | None = None) -> bytes:
+        target = f"{url}?{urllib.parse.urlencode(params)}" if params else url
+        request = urllib.request.Request(
+            target, data=body.encode("utf-8"), method="POST", headers={"Content-Type": content_type, "Accept": accept}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+                return response.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace")[:500]
+            if exc.code == 400:
+                raise SyntaxError(f"{url} refused the request: {detail}") from None
+            raise StoreError(f"{url} answered HTTP {exc.code}: {detail}") from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise StoreError(f"cannot reach the SPARQL endpoint {url}: {exc}") from None
+
+    def query(
+        self, query: str, prefixes: dict[str, str] | None = None, use_default_graph_as_union: bool = False, **_: object
+    ):
+        text = "".join(f"PREFIX {k}: <{v}>\n" for k, v in (prefixes or {}).items()) + query
+        params = {"union-default-graph": ""} if use_default_graph_as_union else None
+        data = self.post(
+            self.query_url,
+            text,
+            "application/sparql-query",
+            "application/sparql-results+json, application/n-triples;q=0.9",
+            params,
+        )
+        if data.lstrip().startswith(b"{"):
+            return ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
+        return iter(list(ox.parse(data, ox.RdfFormat.N_TRIPLES)))
+
+    def update(self, update: str, prefixes: dict[str, str] | None = None) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.url} was opened read-only")
+        text = "".join(f"PREFIX {k}: <{v}>\n" for k, v in (prefixes or {}).items()) + update
+        self.post(self.update_url, text, "application/sparql-update", "*/*")
+
+    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:
+        terms = {"s": subject, "p": predicate, "o": object, "g": graph_name}
+        values = " ".join(f"VALUES ?{n} {{ {t} }}" for n, t in terms.items() if t is not None)
+        for solution in self.query(filled_sparql("remote-quads", values=values)):
+            yield ox.Quad(*(solution[n] for n in "spog"))
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        return self.quads_for_pattern()
+
+    def __len__(self) -> int:
+        return int(next(iter(self.query(filled_sparql("remote-count-quads"))))["n"].value)
+
+    def named_graphs(self) -> Iterator[ox.NamedNode]:
+        for solution in self.query(filled_sparql("remote-named-graphs")):
+            yield solution["g"]
+
+    def flush(self) -> None:
+        """Nothing to do: the server commits each update."""
+
+    def dump(self, output: io.BytesIO, format: ox.RdfFormat) -> None:
+        ox.serialize(list(self), output, format)

@@ -1,0 +1,120 @@
+"""Writing a build into a store.
+
+Each article's named graph is replaced in one SPARQL update (one transaction),
+together with the upsert of its actors and positions, so a crash never leaves a
+half-written article. Shared graphs take set semantics: a triple already there is
+not added again; an actor keeps the first label and type it was given.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import cast
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from graph.errors import StoreError
+from graph.paths import ONTOLOGY_DIR
+from graph.rdf.mapping import ArticleTriples, Triple
+from graph.rdf.mint import Minter
+from graph.rdf.terms import filled_sparql, to_ox, triple_text
+from graph.rdf.vocab import RDF, RDFS
+
+log = logging.getLogger(__name__)
+
+
+def article_quads(item: ArticleTriples, minter: Minter) -> list[ox.Quad]:
+    """One article's triples as quads in the graphs a build puts them in: its own graph,
+    and the shared actors and positions graphs."""
+    own, actors, positions = (to_ox(g) for g in (item.graph_iri, minter.graph("actors"), minter.graph("positions")))
+    return [
+        ox.Quad(
+            *cast("tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]", map(to_ox, t)),
+            cast(ox.NamedNode, graph),
+        )
+        for graph, triples in ((own, item.article), (actors, item.actors), (positions, item.positions))
+        for t in triples
+    ]
+
+
+def graph_block(graph_iri: URIRef, triples: Iterable[Triple]) -> str:
+    body = "\n".join(triple_text(t) for t in triples)
+    return f"GRAPH {to_ox(graph_iri)} {{\n{body}\n}}" if body else ""
+
+
+def labelled_actors(store: ox.Store, minter: Minter, subjects: set[URIRef]) -> set[str]:
+    """Actors that already have a label (and so a type) in the actors graph."""
+    if not subjects:
+        return set()
+    query = filled_sparql("store-labelled-actors", subjects=sorted(subjects), actors=minter.graph("actors"))
+    return {solution["a"].value for solution in cast(ox.QuerySolutions, store.query(query))}
+
+
+def write_articles(store: ox.Store, batch: list[ArticleTriples], minter: Minter) -> None:
+    """Replace each article's graph and upsert shared triples, all in one transaction."""
+    if not batch:
+        return
+    actor_subjects = {t[0] for item in batch for t in item.actors}
+    known = labelled_actors(store, minter, actor_subjects)
+    first: dict[tuple[str, URIRef], Triple] = {}
+    shared_actor_triples = []
+    for item in batch:
+        for triple in item.actors:
+            if triple[1] in (RDFS.label, RDF.type):
+                if str(triple[0]) not in known:
+                    first.setdefault((str(triple[0]), triple[1]), triple)
+            else:
+                shared_actor_triples.append(triple)
+    shared_actor_triples += first.values()
+    blocks = [graph_block(item.graph_iri, item.article) for item in batch]
+    blocks.append(graph_block(minter.graph("actors"), dict.fromkeys(shared_actor_triples)))
+    blocks.append(graph_block(minter.graph("positions"), dict.fromkeys(t for i in batch for t in i.positions)))
+    store.update(
+        filled_sparql(
+            "store-write-batch", articles=[item.graph_iri for item in batch], data="\n".join(b for b in blocks if b)
+        )
+    )
+
+
+def known_articles(store: ox.Store) -> dict[str, tuple[str, str]]:
+    """Article graph IRI -> (text hash, extraction run IRI) for incremental builds."""
+    return {
+        s["g"].value: (s["sha"].value, s["run"].value)
+        for s in cast(ox.QuerySolutions, store.query(filled_sparql("store-known-articles")))
+    }
+
+
+def clean_up(store: ox.Store, minter: Minter) -> None:
+    """Drop actors no article mentions and positions no statement expresses; rebuild the
+    derived actor->actor edges from the ontology's ``sg:derivedEdge``. One transaction;
+    the ontology graph must be loaded first."""
+    graphs = {name: minter.graph(name) for name in ("actors", "positions", "derived", "ontology")}
+    store.update(filled_sparql("store-clean-up", **graphs))
+
+
+def load_ontology(store: ox.Store, minter: Minter, topics: Iterable[Path] = ()) -> None:
+    """Replace the ontology graph with the bundled ontology and topic scheme(s), in one update.
+
+    :raises StoreError: when an ontology or topic file cannot be read.
+    """
+    lines = []
+    for path in (ONTOLOGY_DIR / "stancegraph.ttl", ONTOLOGY_DIR / "topics.ttl", *topics):
+        try:
+            lines += [
+                f"{t.subject} {t.predicate} {t.object} ." for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+            ]
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{path}: cannot read ontology file: {exc}") from None
+    store.update(
+        filled_sparql("store-load-ontology", graph=minter.graph("ontology"), data="\n".join(dict.fromkeys(lines)))
+    )
+
+
+def finish_build(store: ox.Store, minter: Minter, topics: Iterable[Path] = ()) -> None:
+    """The write sequence's last verb: load the ontology, clean up, flush to disk."""
+    load_ontology(store, minter, topics)
+    clean_up(store, minter)
+    store.flush()

@@ -1,0 +1,65 @@
+"""Interactive HTML views of the graph (``stancegraph view`` and the notebook API).
+
+Stages: ``data`` reads actors, stance edges and their statements from the store;
+``select`` picks the part to show and lays it out; ``render`` writes one
+self-contained page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import UnknownNameError
+from graph.sparql.library import query_text, resolve_name
+from graph.sparql.run import run_query
+from graph.views.html.data import edges_from_query, read_view_data
+from graph.views.html.render import render_html
+from graph.views.html.select import Selection, ViewOptions, select
+
+__all__ = ["ViewOptions", "ViewReport", "selection_for", "view_html", "write_view"]
+
+
+@dataclass(frozen=True)
+class ViewReport:
+    nodes: int
+    edges: int
+    notes: tuple[str, ...]
+
+
+def topic_family(store: ox.Store, name: str) -> set[str]:
+    """Labels of the topic and every narrower topic."""
+    topics = resolve_name(store, "topic", name)
+    labels = (
+        {s["label"].value for s in run_query(store, query_text("view-narrower-labels"), {ox.Variable("topic"): topics})}
+        if topics
+        else set()
+    )
+    if not labels:
+        raise UnknownNameError(f"no topic {name!r} in the topic scheme; see ontology/topics.ttl")
+    return labels
+
+
+def selection_for(store: ox.Store, options: ViewOptions) -> Selection:
+    data = read_view_data(store, options.since, options.until)
+    labels = topic_family(store, options.topic) if options.topic else None
+    part = edges_from_query(store, options.query, data) if options.query else None
+    return select(data, options, labels, part)
+
+
+def view_html(store: ox.Store, options: ViewOptions = ViewOptions()) -> tuple[str, ViewReport]:
+    selection = selection_for(store, options)
+    shown_topics = len(selection.topics) if selection.topic_edges else 0
+    report = ViewReport(
+        len(selection.actors) + shown_topics, len(selection.edges) + len(selection.topic_edges), tuple(selection.notes)
+    )
+    return render_html(selection, options), report
+
+
+def write_view(store: ox.Store, output: Path, options: ViewOptions = ViewOptions()) -> ViewReport:
+    """Write the page to ``output`` (and nothing else anywhere)."""
+    page, report = view_html(store, options)
+    output.write_text(page, encoding="utf-8")
+    return report

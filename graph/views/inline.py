@@ -1,0 +1,24 @@
+"""The HTML view inline in a notebook: an iframe whose ``srcdoc`` is the page."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+
+class InlineView:
+    """Shows a page in Jupyter through ``_repr_html_`` (a sandboxed iframe with ``srcdoc``)."""
+
+    def __init__(self, page: str, height: int = 650) -> None:
+        self.page, self.height = page, height
+
+    def _repr_html_(self) -> str:
+        return (
+            f'<iframe srcdoc="{html.escape(self.page, quote=True)}" style="width:100%;height:{self.height}px;'
+            f'border:1px solid #ddd" sandbox="allow-scripts"></iframe>'
+        )
+
+    def save(self, path: str | Path) -> Path:
+        """Write the page to ``path`` (UTF-8) and return the path."""
+        Path(path).write_text(self.page, encoding="utf-8")
+        return Path(path)

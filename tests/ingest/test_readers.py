@@ -1,0 +1,91 @@
+import json
+
+import pytest
+
+from graph.ingest.readers import (
+    article_key,
+    canonical_url,
+    read_articles,
+    read_file,
+    read_text_file,
+    split_headline,
+)
+from graph.records import Article, Problem
+
+
+def test_split_headline_first_line_then_blank_is_headline():
+    text = "Abbas 'will not tolerate' attacks\n\nPalestinian leader Mahmoud Abbas said."
+    title, start = split_headline(text)
+    assert title == "Abbas 'will not tolerate' attacks"
+    assert text[start:].startswith("Palestinian leader")
+
+
+def test_split_headline_none_without_blank_line():
+    assert split_headline("One paragraph.\nAnother paragraph.") == (None, 0)
+
+
+def test_read_text_file_keeps_text_unchanged(tmp_path):
+    raw = "\nLeading blank line\r\n“Curly” text — with dashes.\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(raw.encode("utf-8"))
+    assert read_text_file(path).text == raw
+
+
+def test_same_text_same_identity_across_file_names(tmp_path):
+    (tmp_path / "a.txt").write_text("Same words here.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Same words here.", encoding="utf-8")
+    ids = {a.article_id for a in read_articles([tmp_path])}
+    assert len(ids) == 1
+
+
+def test_url_identity_ignores_tracking_and_fragment():
+    assert canonical_url("HTTPS://Example.com/a/?utm_source=x&b=1#top") == "https://example.com/a?b=1"
+    assert article_key("x", "https://example.com/a/") == article_key("y", "https://example.com/a")
+
+
+def test_jsonl_bad_line_is_a_problem_and_batch_goes_on(tmp_path):
+    path = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"text": "First article.", "title": "One"}),
+        "{not json",
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": "Third.", "published": "2024-05-01"}),
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    items = list(read_file(path))
+    assert [type(i) for i in items] == [Article, Problem, Problem, Article]
+    assert items[1].where.endswith("in.jsonl:2")
+    assert 'field "text"' in items[2].message and "have: title" in items[2].message
+    assert items[3].published == "2024-05-01"
+
+
+def test_non_utf8_names_the_failing_bytes(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("caf\u00e9 au lait".encode("latin-1"))
+    (problem,) = list(read_articles([path]))
+    assert isinstance(problem, Problem) and "byte 3" in problem.message
+
+
+def test_empty_file_is_a_problem(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (problem,) = list(read_articles([tmp_path]))
+    assert isinstance(problem, Problem) and "empty" in problem.message
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    body = " ".join(["The minister said the talks would resume next week in Cairo."] * 6)
+    html = f"""<html><head><title>Talks to resume</title>
+    <meta property="article:published_time" content="2024-03-05"></head>
+    <body><nav>Home | World</nav><article><h1>Talks to resume</h1><p>{body}</p></article>
+    <footer>Copyright</footer></body></html>"""
+    path = tmp_path / "a.html"
+    path.write_text(html, encoding="utf-8")
+    (article,) = list(read_articles([path]))
+    assert "talks would resume" in article.text and "Copyright" not in article.text
+    assert article.title == "Talks to resume"
+    assert article.published == "2024-03-05"
+
+
+def test_missing_path_raises(tmp_path):
+    with pytest.raises(ValueError, match="no such file"):
+        list(read_articles([tmp_path / "nope"]))

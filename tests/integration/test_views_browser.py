@@ -1,0 +1,135 @@
+"""Views in a real headless Chromium, offline: the sample, an ego network, hostile
+text, and a 5,000-node graph."""
+
+from __future__ import annotations
+
+import time
+
+import pyoxigraph as ox
+import pytest
+
+from graph.ingest import make_article
+from graph.pipeline.synthetic import synthetic_extractions
+from graph.rdf.mapping import extraction_triples
+from graph.records import Actor, ActorType, Extraction, SpeechMode, Statement, StatementKind, TextSpan
+from graph.sparql.run import run_query
+from graph.store.embedded import open_store
+from graph.store.write import finish_build, write_articles
+from graph.views.html import ViewOptions, write_view
+from tests.browser import hover_node, open_page
+from tests.factories import MINTER, RUN, store_from
+
+LABELS = "window.sgData.nodes.get().map(n => n.label).sort()"
+
+
+def labels_of(store, sparql):
+    return sorted({s["l"].value for s in run_query(store, sparql)})
+
+
+@pytest.mark.model
+def test_sample_view_shows_every_actor_with_a_statement(sample_store_dir, browser_context, tmp_path):
+    store = open_store(sample_store_dir, read_only=True)
+    write_view(store, tmp_path / "sample.html")
+    page, log = open_page(browser_context, (tmp_path / "sample.html").as_uri())
+    expected = labels_of(
+        store,
+        "SELECT ?l WHERE { { ?s sg:speaker ?a } UNION { ?s sg:target ?a } UNION "
+        "{ ?p a sg:Position ; sg:holder ?a } ?a rdfs:label ?l }",
+    )
+    assert page.evaluate(LABELS) == expected
+    assert not log.problems and not log.external and not log.dialogs
+    first = page.evaluate("window.sgData.nodes.getIds()[0]")
+    label = page.evaluate(f"window.sgData.nodes.get('{first}').label")
+    assert hover_node(page, first).startswith(label)
+    page.screenshot(path=str(tmp_path / "sample.png"))
+    assert (tmp_path / "sample.png").stat().st_size > 10_000
+
+
+@pytest.mark.model
+def test_actor_view_shows_only_the_actor_its_neighbours_and_their_edges(sample_store_dir, browser_context, tmp_path):
+    store = open_store(sample_store_dir, read_only=True)
+    write_view(store, tmp_path / "us.html", ViewOptions(actor="United States"))
+    page, log = open_page(browser_context, (tmp_path / "us.html").as_uri())
+    us = "<https://w3id.org/stancegraph/id/actor/wd/Q30>"
+    neighbours = labels_of(
+        store,
+        f"SELECT ?l WHERE {{ ?p a sg:Position . {{ ?p sg:holder {us} ; sg:target ?a }} "
+        f"UNION {{ ?p sg:target {us} ; sg:holder ?a }} ?a rdfs:label ?l }}",
+    )
+    assert page.evaluate(LABELS) == sorted({"United States", *neighbours})
+    ends = page.evaluate("window.sgData.edges.get().map(e => [e.from, e.to])")
+    us_id = page.evaluate("window.sgData.nodes.get().find(n => n.label === 'United States').id")
+    assert ends and all(us_id in pair for pair in ends)
+    assert not log.problems and not log.external
+
+
+HOSTILE = [
+    "<script>window.__pwned=1</script>",
+    '"><img src=x onerror="window.__pwned=2">',
+    "</script><script>window.__pwned=3</script>",
+    "';window.__pwned=4;//",
+    "`${window.__pwned=5}`",
+    "<!-- {{ view_js }} \u2028\u2029",
+    '<a href="javascript:window.__pwned=6">x</a>',
+    '\\"});alert(7);//',
+]
+
+
+def hostile_store(tmp_path) -> ox.Store:
+    text = " ".join(f"{h} said {h}." for h in HOSTILE)
+    actors, statements, offset = [], [], 0
+    for number, name in enumerate(HOSTILE):
+        actors.append(Actor(f"name:group:hostile {number}", name, ActorType.GROUP, alt_labels=(name + "!",), role=name))
+        sentence = f"{name} said {name}."
+        content = TextSpan(offset + len(name) + 6, offset + 2 * len(name) + 6, name)
+        target = f"name:group:hostile {(number + 1) % len(HOSTILE)}"
+        statements.append(
+            Statement(
+                actors[-1].key,
+                StatementKind.ACCUSE,
+                SpeechMode.DIRECT,
+                TextSpan(offset, offset + len(sentence), sentence),
+                content=content,
+                quote=(content,),
+                targets=(target,),
+            )
+        )
+        offset += len(sentence) + 1
+    extraction = Extraction(
+        make_article(text, title=HOSTILE[1], url="https://example.org/x?<script>", published="2024-01-01"),
+        tuple(actors),
+        tuple(statements),
+    )
+    return store_from([extraction], tmp_path / "hostile")
+
+
+def test_hostile_names_and_quotes_stay_inert(browser_context, tmp_path):
+    write_view(hostile_store(tmp_path), tmp_path / "hostile.html", ViewOptions(title=HOSTILE[0]))
+    page, log = open_page(browser_context, (tmp_path / "hostile.html").as_uri())
+    assert page.evaluate("window.__pwned") is None
+    assert not log.dialogs and not log.external and not log.errors
+    assert page.evaluate("document.querySelectorAll('img, iframe, a[href^=javascript]').length") == 0
+    assert page.evaluate("document.querySelectorAll('script').length") == 3
+    assert page.evaluate(LABELS) == sorted(HOSTILE)
+    assert page.title() == HOSTILE[0]
+    for node_id in page.evaluate("window.sgData.nodes.getIds()")[:3]:
+        label = page.evaluate(f"window.sgData.nodes.get('{node_id}').label")
+        assert label in hover_node(page, node_id)  # shown as text, verbatim
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_five_thousand_nodes_render_and_become_interactive(browser_context, tmp_path):
+    store = ox.Store()
+    batch = [extraction_triples(e, RUN, MINTER) for e in synthetic_extractions(1500, 5000, 6)]
+    for start in range(0, len(batch), 250):
+        write_articles(store, batch[start : start + 250], MINTER)
+    finish_build(store, MINTER)
+    report = write_view(store, tmp_path / "big.html", ViewOptions(max_nodes=6000))
+    assert report.nodes > 4800 and any("computed in advance" in n for n in report.notes)
+    started = time.perf_counter()
+    page, log = open_page(browser_context, (tmp_path / "big.html").as_uri(), timeout_ms=120_000)
+    elapsed = time.perf_counter() - started
+    assert page.evaluate("window.sgData.nodes.length") == report.nodes
+    assert "Actor" in hover_node(page, "n10")
+    assert not log.problems and not log.external
+    print(f"5,000-node view: first render after {elapsed:.2f} s")

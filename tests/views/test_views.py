@@ -1,0 +1,121 @@
+"""Views without a browser: selection, escaping, self-containment (browser tests are separate)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph.views.html import ViewOptions, view_html, write_view
+from graph.views.html.data import ActorNode, Said, StanceEdge, ViewData
+from graph.views.html.render import script_json
+from graph.views.html.select import cut, select
+
+
+def actor(name, kind="State", made=0):
+    return ActorNode(f"urn:{name}", name, kind, made=[Said(name, "Assert", "words", "", "a", "")] * made)
+
+
+def edge(a, b, kind="Accuse", n=1):
+    return StanceEdge(f"urn:{a}", f"urn:{b}", kind, [Said(a, kind, "w", "2024-01-01", "a", "")] * n)
+
+
+CHAIN = ViewData(
+    {f"urn:{n}": actor(n) for n in "ABCDE"},
+    [edge("A", "B"), edge("B", "C"), edge("C", "D"), edge("E", "A", "Support"), edge("B", "E")],
+)
+
+
+def test_ego_network_keeps_the_actor_its_neighbours_and_only_their_edges():
+    selection = select(CHAIN, ViewOptions(actor="a"))
+    assert set(selection.actors) == {"urn:A", "urn:B", "urn:E"}
+    assert {(e.source, e.target) for e in selection.edges} == {("urn:A", "urn:B"), ("urn:E", "urn:A")}
+    deeper = select(CHAIN, ViewOptions(actor="A", depth=2))
+    assert set(deeper.actors) == {"urn:A", "urn:B", "urn:C", "urn:E"}
+
+
+def test_unknown_actor_suggests_names():
+    with pytest.raises(Exception, match="did you mean: A"):
+        select(CHAIN, ViewOptions(actor="Aa"))
+
+
+def test_max_nodes_keeps_the_most_connected_and_says_what_was_cut():
+    selection = cut(select(CHAIN, ViewOptions()), 2)
+    assert set(selection.actors) == {"urn:A", "urn:B"}
+    assert selection.notes == ["Showing the 2 most connected of 5 actors and 1 of 5 edges (--max-nodes 2)."]
+
+
+def test_large_views_get_positions_and_no_physics():
+    big = ViewData({f"urn:{i}": actor(str(i)) for i in range(40)}, [edge(str(i), str(i + 1)) for i in range(39)])
+    selection = select(big, ViewOptions(physics_limit=10))
+    assert selection.positions is not None and len(selection.positions) == 40
+    assert "positions were computed in advance" in selection.notes[-1]
+
+
+@given(st.text())
+def test_script_json_cannot_break_out_of_its_script_element(text):
+    encoded = script_json({"label": text})
+    assert not set("<>&") & set(encoded) and "\u2028" not in encoded
+    assert json.loads(encoded) == {"label": text}
+
+
+def test_page_is_self_contained_with_a_strict_policy(tmp_path):
+    store = ox.Store()
+    page, report = view_html(store, ViewOptions(title='<b>"title"</b>'))
+    assert report.nodes == 0
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page, re.I)
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "default-src &#x27;none&#x27;" in policy and "unsafe-eval" not in policy
+    assert "<title>&lt;b&gt;&quot;title&quot;&lt;/b&gt;</title>" in page
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        write_view(store, tmp_path / "view.html", ViewOptions())
+    finally:
+        os.chdir(cwd)
+    assert os.listdir(tmp_path) == ["view.html"]  # no lib/ folder, nothing in the working directory
+
+
+@pytest.fixture(scope="module")
+def dated_store():
+    from tests.factories import store_from
+    from tests.sparql.test_queries import DATASET
+
+    return store_from(DATASET)
+
+
+def shown(store, **options):
+    from graph.views.html import selection_for
+
+    selection = selection_for(store, ViewOptions(**options))
+    return sorted(n.label for n in selection.actors.values()), sorted(
+        selection.topics.values()
+    ) if selection.topic_edges else []
+
+
+def test_topic_view_follows_narrower_topics_and_shows_topic_nodes(dated_store):
+    actors, topics = shown(dated_store, topic="humanitarian")
+    assert actors == ["Hamas", "Ismail Haniyeh", "Israel"] and topics == ["blockade"]
+
+
+def test_date_range_view(dated_store):
+    assert shown(dated_store, since="2024-03")[0] == ["Egypt", "Qatar"]
+    assert shown(dated_store, until="2024-01-31")[0] == ["Egypt", "Hamas", "Ismail Haniyeh", "Israel"]
+
+
+def test_query_view_takes_construct_or_select_edges(dated_store):
+    construct = "CONSTRUCT { ?a sg:demandsFrom ?b } WHERE { ?a sg:demandsFrom ?b }"
+    assert shown(dated_store, query=construct)[0] == ["Hamas", "Israel"]
+    select_edges = "SELECT ?source ?target WHERE { ?p sg:holder ?source ; sg:target ?target }"
+    assert shown(dated_store, query=select_edges)[0] == ["Hamas", "Israel"]
+    with pytest.raises(Exception, match="must return \\?source and \\?target"):
+        shown(dated_store, query="SELECT ?x WHERE { ?x a sg:Position }")
+
+
+def test_topics_flag_adds_topic_nodes(dated_store):
+    assert shown(dated_store, topics=True)[1] == ["blockade", "ceasefire", "negotiations"]
