@@ -29,6 +29,7 @@ API = (
     "write_view",
     "serve",
     "stats",
+    "actors",
     "evaluate",
     "validate",
 )

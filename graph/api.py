@@ -25,10 +25,12 @@ if TYPE_CHECKING:  # the API imports its stages lazily: ``import graph`` stays c
     import pyoxigraph as ox
     from rdflib import Dataset
 
+    from graph.evaluation.identity import IdentityReport
     from graph.evaluation.labels import LabelReport
     from graph.evaluation.spans import SpanReport
     from graph.pipeline.build import BuildReport
     from graph.rdf.shacl import ValidationReport
+    from graph.sparql.actors import ActorRecord, SuspectPair
     from graph.sparql.library import StoredQuery
     from graph.sparql.results import QueryResult
     from graph.views.html import ViewReport
@@ -70,7 +72,7 @@ def build(
     :param paths: files or directories, read recursively.
     :param store: the store directory or endpoint to write.
     :param settings: base settings (default ``Settings()``); keyword ``changes`` override
-        its fields (``model``, ``workers``, ``validate``, ``gazetteers``, ...).
+        its fields (``model``, ``workers``, ``validate``, ``gazetteers``, ``identity``, ...).
     :returns: a ``BuildReport`` (``read``, ``written``, ``skipped``, ``statements``, ``problems``).
     :raises ConfigError: for an unknown setting.
     :raises ModelNotFoundError: when the spaCy model is not installed.
@@ -335,20 +337,57 @@ def stats(store: ox.Store) -> dict[str, int]:
     return asdict(store_stats(store))
 
 
-def evaluate(gold: PathLike | Iterable[PathLike], *, model: str | None = None) -> LabelReport | SpanReport:
-    """Score extraction against label gold (``*.gold.json``) or span gold (``*.jsonl``);
-    returns the report (``.metrics()``, ``.errors``; label reports also ``.kind_table()``).
+def actors(
+    store: ox.Store, *, suspects: bool = False, limit: int | None = None
+) -> list[ActorRecord] | list[SuspectPair]:
+    """The store's actors as ``ActorRecord`` (``iri``, ``label``, ``type``, ``aliases``,
+    ``statements`` made as speaker, ``articles`` mentioning it, ``wikidata`` id or None),
+    most statements first; or, with ``suspects``, the pairs that may be one actor split
+    in two, as ``SuspectPair`` ``(a, b, reason)`` for review. Reasons: "same label,
+    different type", "same label", "same surname", "alias shared", "similar names"
+    (see ``graph.sparql.actors``).
 
-    :raises ConfigError: when label and span gold are mixed.
+    :param limit: at most this many records (or pairs).
+
+    >>> top = graph.actors(store, limit=3)
+    >>> len(top), top[0].statements >= top[1].statements >= top[2].statements
+    (3, True)
+    >>> next(a for a in graph.actors(store) if a.label == "United Nations").wikidata
+    'Q1065'
+    >>> all(a.iri != b.iri and reason for a, b, reason in graph.actors(store, suspects=True))
+    True
+    """
+    from graph.sparql.actors import list_actors, suspect_pairs
+
+    records = list_actors(store)
+    found: list[ActorRecord] | list[SuspectPair] = suspect_pairs(records) if suspects else records
+    return found[:limit] if limit is not None else found
+
+
+def evaluate(
+    gold: PathLike | Iterable[PathLike], *, model: str | None = None, store: ox.Store | None = None
+) -> LabelReport | SpanReport | IdentityReport:
+    """Score extraction against label gold (``*.gold.json``) or span gold (``*.jsonl``),
+    or a store's actor identity against identity specs (``.json`` with "same" or
+    "distinct" groups of names; see ``graph.evaluation.identity``); returns the report
+    (``.metrics()``, ``.errors``; label reports also ``.kind_table()``).
+
+    :param store: an open store, for identity specs (the only gold scored against one).
+    :raises ConfigError: when kinds of gold are mixed, or an identity spec has no store.
     :raises GoldFileError: when a gold file is malformed or its document is missing.
 
     >>> graph.evaluate(gold_file).metrics()["statement_f1"] > 0.9
     True
+    >>> spec = tmp / "identity.json"
+    >>> _ = spec.write_text('{"same": [["Hamas", "the Hamas"]], "distinct": [["Hamas", "Israel"]]}')
+    >>> metrics = graph.evaluate(spec, store=store).metrics()
+    >>> metrics["same_groups_one_node"], metrics["distinct_pairs_apart"]
+    (1, 1)
     """
     from graph.evaluation.run import evaluate_gold
 
     paths = [Path(gold)] if isinstance(gold, (str, Path)) else [Path(p) for p in gold]
-    return evaluate_gold(paths, model)
+    return evaluate_gold(paths, model, store)
 
 
 def validate(

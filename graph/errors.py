@@ -40,6 +40,10 @@ class RDFFileError(DataFileError):
     """An RDF file (ontology, SHACL shapes, topic scheme, a file to validate) cannot be parsed."""
 
 
+class IdentityFileError(DataFileError):
+    """A user's identity file (``build --identity FILE``) is unreadable or malformed."""
+
+
 class GoldFileError(DataFileError):
     """An evaluation gold file is malformed or points to a missing document."""
 

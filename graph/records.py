@@ -20,8 +20,26 @@ class ActorType(StrEnum):
     NGO = "NGO"
     MILITANT_GROUP = "MilitantGroup"
     MEDIA_ORGANIZATION = "MediaOrganization"
+    POLITICAL_PARTY = "PoliticalParty"
     GROUP = "Group"
     ANONYMOUS_SOURCE = "AnonymousSource"
+
+
+# When articles type one actor differently, the more specific type wins: an office
+# holder over a person, any organisation type over a generic group; ties keep the first.
+TYPE_SPECIFICITY: dict[str, int] = {
+    "AnonymousSource": 0,
+    "Group": 1,
+    "Person": 2,
+    "State": 3,
+    "GovernmentBody": 3,
+    "IGO": 3,
+    "NGO": 3,
+    "MilitantGroup": 3,
+    "MediaOrganization": 3,
+    "PoliticalParty": 3,
+    "Official": 4,
+}
 
 
 class StatementKind(StrEnum):
@@ -71,7 +89,7 @@ class Mention:
     """An actor mention found in the text, before resolution."""
 
     span: TextSpan
-    label: str  # spaCy entity label (PERSON, ORG, GPE, NORP, ...) or "GROUP"
+    label: str  # spaCy entity label (PERSON, ORG, GPE, NORP, ...), "GROUP", or "PRONOUN" (unresolved)
     entity_id: str | None = None  # gazetteer key when the entity ruler matched
     role: str | None = None  # a title that preceded a person's name ("Defense Minister")
     affiliate: Mention | None = None  # whom the role or group belongs to ("Israeli")

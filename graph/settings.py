@@ -33,6 +33,7 @@ class Settings:
     lang: str = "en"  # "en": skip articles that do not look English; "any": extract everything
     dask: str | None = None  # a Dask scheduler address, or "local"
     validate: bool = False  # SHACL-check each article graph (pySHACL) before writing it
+    identity: tuple[Path, ...] = ()  # identity files (JSON): same, distinct, types, aliases, not_actors
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -53,7 +54,9 @@ def load_settings(path: Path | None) -> Settings:
         raise ConfigError(f"{path}: unknown keys {', '.join(unknown)}; valid keys: {', '.join(sorted(valid))}")
     if "store" in data and not str(data["store"]).startswith(("http://", "https://")):
         data["store"] = Path(data["store"])
-    for key in ("gazetteers", "topics"):
+    if isinstance(data.get("identity"), str):
+        data["identity"] = [data["identity"]]  # identity = "corrections.json": one file
+    for key in ("gazetteers", "topics", "identity"):
         if key in data:
             data[key] = tuple(Path(p) for p in data[key])
     return Settings(**data)

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from graph import __version__
-from graph.cli import build, check, query, view  # noqa: F401  (each registers its commands on the app)
+from graph.cli import actors, build, check, query, view  # noqa: F401  (each registers its commands on the app)
 from graph.cli.common import app, err
 from graph.errors import StancegraphError
 

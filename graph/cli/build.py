@@ -21,6 +21,13 @@ def build_cli(
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name.")] = None,
     gazetteer: Annotated[Optional[list[Path]], typer.Option(help="Extra gazetteer JSONL file.")] = None,
     topics: Annotated[Optional[list[Path]], typer.Option(help="Extra SKOS topic scheme (Turtle).")] = None,
+    identity: Annotated[
+        Optional[list[Path]],
+        typer.Option(
+            "--identity",
+            help="Identity file (JSON: same, distinct, types, aliases, not_actors; see data/README.md). Repeatable.",
+        ),
+    ] = None,
     no_text: Annotated[bool, typer.Option("--no-text", help="Do not store article bodies.")] = False,
     validate: Annotated[
         bool, typer.Option("--validate", help="SHACL-check each article graph (pySHACL) before writing it.")
@@ -46,6 +53,7 @@ def build_cli(
         strict=strict or None,
         gazetteers=tuple(gazetteer) if gazetteer else None,
         topics=tuple(topics) if topics else None,
+        identity=tuple(identity) if identity else None,
         with_text=False if no_text else None,
         validate=True if (validate or strict) else None,
         dask=dask,

@@ -42,18 +42,25 @@ def validate_cli(
 
 @app.command("evaluate")
 def evaluate_cli(
-    gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold.json or *.jsonl).")],
+    gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold.json, *.jsonl or identity specs).")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List misses and false alarms.")] = False,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name.")] = None,
+    store: Annotated[
+        Optional[str],
+        typer.Option("--store", "-s", help="Store (or endpoint) to score identity specs against; used only by them."),
+    ] = None,
 ) -> None:
-    """Score extraction against hand-annotated gold: label gold (*.gold.json) or span gold (*.jsonl).
+    """Score extraction against hand-annotated gold: label gold (*.gold.json) or span gold (*.jsonl);
+    or a store's actor identity against identity specs (JSON with "same"/"distinct" groups; needs --store).
 
     Example: stancegraph evaluate ../shared/eval/dev/gaza-ceasefire-us-withdraws.gold.json --show-errors
+
+    Example: stancegraph evaluate ../shared/eval/dev/identity-bbc.json --store bbc-store --show-errors
     """
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}; expected table or json")
-    report = api.evaluate(gold, model=model)
+    report = api.evaluate(gold, model=model, store=api.open_store(store) if store else None)
     metrics = report.metrics()
     if fmt == "json":
         per_kind = report.kind_table() if hasattr(report, "kind_table") else {}

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from graph.errors import ConfigError, GoldFileError
+from graph.evaluation.identity import IdentityReport, evaluate_identity_files, is_identity_spec
 from graph.evaluation.labels import LabelReport, read_gold, score_label_gold
 from graph.evaluation.spans import SpanReport, score_span_gold
 from graph.ingest import read_text_file
@@ -51,17 +53,28 @@ def evaluate_span_files(paths: Iterable[Path], model: str | None = None) -> Span
     return total
 
 
-def evaluate_gold(paths: Iterable[Path], model: str | None = None) -> LabelReport | SpanReport:
-    """Score the extraction against gold files: label gold (``*.gold.json``) or span gold
-    (``*.jsonl``, PolNeAR style), never both in one call.
+def evaluate_gold(
+    paths: Iterable[Path], model: str | None = None, store: Any = None
+) -> LabelReport | SpanReport | IdentityReport:
+    """Score against gold files of one kind: label gold (``*.gold.json``), span gold
+    (``*.jsonl``, PolNeAR style), or identity specs (``.json`` with "same" or
+    "distinct"; scored against ``store``, an open store, not against fresh extraction).
 
-    :raises ConfigError: when label and span gold are mixed, or no file is given.
+    :raises ConfigError: when kinds are mixed, no file is given, or an identity spec
+        comes without a store.
     :raises GoldFileError: when a gold file is malformed or its document is missing.
     """
     paths = [Path(p) for p in paths]
-    spans = [p for p in paths if p.suffix == ".jsonl"]
     if not paths:
-        raise ConfigError("give at least one gold file (*.gold.json or *.jsonl)")
-    if spans and len(spans) != len(paths):
-        raise ConfigError("give either label gold (*.gold.json) or span gold (*.jsonl) files, not both")
+        raise ConfigError("give at least one gold file (*.gold.json, *.jsonl or an identity spec)")
+    spans = [p for p in paths if p.suffix == ".jsonl"]
+    identity = [p for p in paths if is_identity_spec(p)]
+    if sum(bool(kind) for kind in (spans, identity, len(spans) + len(identity) < len(paths))) > 1:
+        raise ConfigError(
+            "give one kind of gold: label gold (*.gold.json), span gold (*.jsonl) or identity specs, not a mix"
+        )
+    if identity:
+        if store is None:
+            raise ConfigError("an identity spec is scored against a store: give --store")
+        return evaluate_identity_files(paths, store)
     return evaluate_span_files(paths, model) if spans else evaluate_files(paths, model)

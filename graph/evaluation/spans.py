@@ -4,14 +4,24 @@ A statement matches a gold attribution when its content span overlaps the gold
 content by at least half of the shorter span; end-to-end also needs the source
 span to overlap (or, with no source span, the speaker's label to occur in the
 gold source text). One-to-one, greedy by overlap. Pure functions.
+
+Speaker identity (gold statements with a ``speaker`` key, eval README §2), over the
+statements matched by content: with a named gold speaker, the statement's speaker
+(or, for an anonymous one, the actor it speaks for) must have it as label or alt label
+(``speaker_identity_accuracy``); with ``speaker: null``, the speaker must not be a
+named actor: an AnonymousSource, a Group, or unresolved (``null_speaker_accuracy``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.evaluation.scores import Score, Summable
-from graph.records import Actor, Extraction, SpeechMode, Statement
+from graph.evaluation.scores import Ratio, Score, Summable
+from graph.knowledge.text import normalise
+from graph.records import Actor, ActorType, Extraction, SpeechMode, Statement
+
+# Speakers that do not identify one actor: right for gold ``speaker: null``.
+UNNAMED_TYPES = (ActorType.ANONYMOUS_SOURCE, ActorType.GROUP)
 
 
 @dataclass
@@ -20,6 +30,8 @@ class SpanReport(Summable):
     end_to_end: Score = field(default_factory=Score)
     direct_content: Score = field(default_factory=Score)
     direct_end_to_end: Score = field(default_factory=Score)
+    speaker_identity: Ratio = field(default_factory=Ratio)  # named gold speaker, matched statements
+    null_speaker: Ratio = field(default_factory=Ratio)  # gold speaker null, matched statements
     errors: list[str] = field(default_factory=list)
 
     def metrics(self) -> dict[str, float]:
@@ -27,6 +39,12 @@ class SpanReport(Summable):
         for name in ("content", "end_to_end", "direct_content", "direct_end_to_end"):
             score = getattr(self, name)
             out |= {f"{name}_precision": score.precision, f"{name}_recall": score.recall, f"{name}_f1": score.f1}
+        out |= {
+            "speaker_identity_accuracy": self.speaker_identity.value,
+            "speaker_identity_count": self.speaker_identity.total,
+            "null_speaker_accuracy": self.null_speaker.value,
+            "null_speaker_count": self.null_speaker.total,
+        }
         return out
 
 
@@ -116,6 +134,55 @@ def span_errors(
     return errors
 
 
+def speaker_names(statement: Statement, actors: dict[str, Actor]) -> set[str]:
+    """Normalised labels and alt labels of the speaker, and, for an anonymous speaker
+    (a spokesperson), of the actor it speaks for."""
+    speaker = actors.get(statement.speaker)
+    found = [speaker]
+    if speaker is None or speaker.actor_type is ActorType.ANONYMOUS_SOURCE:
+        found.append(actors.get(statement.on_behalf_of or ""))
+    return {normalise(n) for actor in found if actor for n in (actor.label, *actor.alt_labels)}
+
+
+def speaker_text(statement: Statement, actors: dict[str, Actor]) -> str:
+    actor = actors.get(statement.speaker)
+    text = f"{actor.label!r} ({actor.actor_type})" if actor else f"unresolved {statement.speaker!r}"
+    behalf = actors.get(statement.on_behalf_of or "")
+    return f"{text} for {behalf.label!r}" if behalf else text
+
+
+def score_speakers(
+    extraction: Extraction,
+    statements: list[Statement],
+    gold: list[dict],
+    actors: dict[str, Actor],
+    report: SpanReport,
+) -> None:
+    """Speaker identity over the statements matched by content to gold that has ``speaker``."""
+    text, name = extraction.article.text, extraction.article.path or extraction.article.article_id
+    for i, j in sorted(match(statements, gold, actors, False).items()):
+        if "speaker" not in gold[j]:
+            continue
+        statement, wanted = statements[i], gold[j]["speaker"]
+        if wanted is None:
+            actor = actors.get(statement.speaker)
+            right = actor is None or actor.actor_type in UNNAMED_TYPES
+            report.null_speaker.add(Ratio(int(right), 1))
+            if not right:
+                report.errors.append(
+                    f"{name}: speaker should be unnamed: extracted {speaker_text(statement, actors)} "
+                    f"gold {describe_gold(text, gold[j])}"
+                )
+            continue
+        right = normalise(wanted) in speaker_names(statement, actors)
+        report.speaker_identity.add(Ratio(int(right), 1))
+        if not right:
+            report.errors.append(
+                f"{name}: wrong speaker identity: gold {wanted!r} extracted {speaker_text(statement, actors)} "
+                f"gold {describe_gold(text, gold[j])}"
+            )
+
+
 def score_span_gold(extraction: Extraction, gold_statements: list[dict]) -> SpanReport:
     actors = {a.key: a for a in extraction.actors}
     statements = list(extraction.statements)
@@ -127,4 +194,5 @@ def score_span_gold(extraction: Extraction, gold_statements: list[dict]) -> Span
     for name, mine, theirs in (("end_to_end", statements, gold_statements), ("direct_end_to_end", direct, gold_direct)):
         setattr(report, name, scored(len(match(mine, theirs, actors, True)), len(mine), len(theirs)))
     report.errors = span_errors(extraction, statements, gold_statements, actors)
+    score_speakers(extraction, statements, gold_statements, actors, report)
     return report

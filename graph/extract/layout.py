@@ -7,11 +7,18 @@ onto the paragraph after it and is never taken for a speaker.
 
 from __future__ import annotations
 
+import logging
+import re
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graph.knowledge.lexicons import read_lexicon
+
 SENTENCE_END = tuple(".!?:;\"”’»')…")
 HEADING_MAX_WORDS = 16
+log = logging.getLogger(__name__)
 
 if not Doc.has_extension("headings"):
     Doc.set_extension("headings", default=())
@@ -35,18 +42,74 @@ def is_heading(line: str) -> bool:
     return not line.rstrip().endswith(SENTENCE_END) and len(line.split()) <= HEADING_MAX_WORDS
 
 
+# A wire dateline opens a paragraph: a place ("TEHRAN, Iran", "UNITED NATIONS", "Beirut"),
+# perhaps a date ("Oct. 10"), an agency credit in brackets ("(AP)", "(Reuters)"), a dash.
+# Either the credit or an upper-case place is required, so "Iran - which ..." is prose.
+_PLACE = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}"
+_DATE = r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+DATELINE = re.compile(
+    rf"(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}){_DATE}\s*(?P<credit>\((?:[A-Z][\w.&/ -]{{0,30}})\))?\s*(?:—|–|--|-)\s+"
+)
+
+
+@lru_cache(maxsize=1)
+def load_agencies() -> frozenset[str]:
+    """News agencies that sign datelines (``data/lexicon/news_agencies.txt``), lower case."""
+    return frozenset(row.fields[0].lower() for row in read_lexicon("news_agencies.txt"))
+
+
+def dateline_end(paragraph: str) -> int:
+    """Where a paragraph's wire dateline ends (after its dash), or 0 when it has none.
+
+    >>> dateline_end("TEHRAN, Iran (AP) — Iran warned ..."), dateline_end("Beirut (AFP) -- Lebanon said")
+    (20, 16)
+    >>> dateline_end("UNITED NATIONS — The council met"), dateline_end("Iran - which denies it - said")
+    (17, 0)
+
+    A credit must name a news agency (``data/lexicon/news_agencies.txt``), unless the place
+    is written in capitals.
+    """
+    found = DATELINE.match(paragraph)
+    if found is None or len(found.group(0)) > 80:
+        return 0
+    credit = found.group("credit")
+    if credit is not None and credit.strip("()").strip().lower() in load_agencies():
+        return found.end()
+    return found.end() if found.group("place").split(",")[0].isupper() else 0
+
+
 def heading_bounds(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((s, e) for s, e in paragraph_bounds(text) if is_heading(text[s:e]))
+    """Headlines, sub-headings and wire datelines: no actor, speaker or cue is in them."""
+    found = []
+    for start, end in paragraph_bounds(text):
+        if is_heading(text[start:end]):
+            found.append((start, end))
+        elif stop := dateline_end(text[start:end]):
+            found.append((start, start + stop))
+    return tuple(found)
 
 
 @Language.component("stancegraph_paragraphs_v1")
 def paragraphs_component(doc: Doc) -> Doc:
-    """Start a sentence at every line break and record heading lines.
+    """Start a sentence at every line break and after a dateline, and record heading lines.
 
-    Runs before the parser, which respects preset boundaries, so a heading
-    never glues onto the paragraph after it."""
+    Runs before the parser, which respects preset boundaries, so a heading never glues
+    onto the paragraph after it. It never raises: inside ``nlp.pipe`` an exception would
+    end the whole batch, so a failure is logged and the doc goes on with what was set."""
+    try:
+        mark_layout(doc)
+    except (ValueError, IndexError) as exc:  # pragma: no cover - a guard, not a path
+        log.warning("page layout failed for a document: %s", exc)
+    return doc
+
+
+def mark_layout(doc: Doc) -> None:
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
             token.is_sent_start = True
     doc._.headings = heading_bounds(doc.text)
-    return doc
+    starts = {token.idx: token for token in doc if not token.is_space}
+    for _start, end in doc._.headings:
+        after = starts.get(end)
+        if after is not None and after.i > 0:
+            after.is_sent_start = True  # the words after a dateline start a sentence

@@ -74,16 +74,39 @@ def span_mention(doc: Doc, tokens: list[Token], label: str, **extra: object) -> 
 
 def entity_mention(ent: Span) -> Mention | None:
     entity_id = ent.ent_id_ or None
-    return span_mention(ent.doc, list(ent), ent.label_, entity_id=entity_id)
+    owner = owner_before(ent) if ent.label_ == "ORG" else None
+    affiliate = entity_mention(owner) if owner is not None else None
+    return span_mention(ent.doc, list(ent), ent.label_, entity_id=entity_id, affiliate=affiliate)
+
+
+OWNER_LINKS = {"run", "led", "controlled", "backed", "owned", "based"}
+
+
+def owner_before(ent: Span) -> Span | None:
+    """Whose body an organisation is, written just before it: "Israel's health ministry",
+    "the Hamas-run health ministry", "the Iranian foreign ministry"."""
+    doc, i = ent.doc, ent.start
+    if i >= 2 and doc[i - 1].lower_ in OWNER_LINKS and doc[i - 2].text == "-":
+        i -= 2  # "Hamas-run"
+    elif i >= 1 and doc[i - 1].lower_ in ("'s", "’s"):
+        i -= 1
+    owner = next((e for e in doc.ents if e.end == i and e.label_ in ("GPE", "NORP", "ORG")), None)
+    return owner if owner is not None and owner.end > owner.start else None
+
+
+NOT_NAME_POS = {"VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "NUM"}
 
 
 def person_mention(ent: Span, offices: Offices) -> Mention | None:
     """A person's name without its titles; the title is kept as the role."""
     found = find_role(ent, offices)
     affiliate = entity_mention(found.affiliate) if found.affiliate is not None else None
+    words = list(ent.doc[found.name_start : ent.end])
+    while len(words) > 1 and words[0].pos_ in NOT_NAME_POS:
+        words = words[1:]  # "Injecting Clinton": the recogniser took a verb into the name
     return span_mention(
         ent.doc,
-        list(ent.doc[found.name_start : ent.end]),
+        words,
         "PERSON",
         entity_id=ent.ent_id_ or None,
         role=found.role,
@@ -118,13 +141,72 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     """Entity mentions that may be actors, in text order, none in headings."""
     offices = load_offices()
     mentions = []
-    for ent in doc.ents:
+    people = missed_people(doc, offices)
+    taken = {i for span in people for i in range(span.start, span.end)}
+    ents = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    for ent in sorted([*ents, *people], key=lambda e: e.start):
         if not is_actor_entity(ent, offices) or in_heading(doc, ent.start_char, ent.end_char):
             continue
         mention = person_mention(ent, offices) if ent.label_ == "PERSON" else entity_mention(ent)
         if mention is not None:
             mentions.append(mention)
     return link_bracket_aliases(doc, mentions)
+
+
+def is_name_word(token: Token, entity_types: tuple[str, ...] = ("",)) -> bool:
+    """A capitalised proper noun in the same line, outside entities unless ``entity_types``
+    names the entity types it may be inside."""
+    return (
+        token.pos_ == "PROPN"
+        and token.ent_type_ in entity_types
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and (token.whitespace_ == " " or token.i + 1 == len(token.doc) or not token.nbor().is_space)
+    )
+
+
+def missed_people(doc: Doc, offices: Offices) -> list[Span]:
+    """Names the entity recogniser missed but the sentence shows to be a person: two to
+    four capitalised proper nouns outside any entity, followed by an apposition holding
+    an office or role ("Nadia Farouk, a UN relief coordinator, said")."""
+    found = []
+    for token in doc:
+        if not is_name_word(token) or token.dep_ not in ("nsubj", "nsubjpass", "appos", "dobj"):
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 3 and is_name_word(doc[start - 1]):
+            start -= 1  # adjacent name words, whatever the parser made of them
+        tokens = list(doc[start : token.i + 1])
+        if len(tokens) < 2 or not is_name_word(token):
+            continue
+        appos = [c for c in token.rights if c.dep_ == "appos"]
+        if any(offices.kind([t]) in ("Official", "Person") for c in appos for t in c.subtree):
+            found.append(Span(doc, tokens[0].i, token.i + 1, label="PERSON"))
+    return found + honorific_names(doc, offices)
+
+
+def capitalised(doc: Doc, i: int) -> bool:
+    """A capitalised word of a name after an honorific (whatever the tagger thought of
+    "Straw"), or the hyphen inside one ("Kilroy-Silk")."""
+    token = doc[i]
+    if token.text in ("-", "‑") and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
+        return i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+    return token.is_alpha and token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
+def honorific_names(doc: Doc, offices: Offices) -> list[Span]:
+    """ "Mr Straw", "Dr Fox", "Mrs Clinton": a name after an honorific is a person's, even
+    where the entity recogniser saw none (the honorific stays outside the name)."""
+    found = []
+    for token in doc[:-1]:
+        if offices.kind([token]) != "Honorific" or not token.text[:1].isupper():
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 4 and capitalised(doc, end):
+            end += 1
+        if end > token.i + 1 and doc[end - 1].text != "-":
+            found.append(Span(doc, token.i + 1, end, label="PERSON"))
+    return found
 
 
 def mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:

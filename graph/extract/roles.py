@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from graph.knowledge.lexicons import MAX_TITLE_WORDS, Offices
 
 ROLE_MODIFIER_LABELS = {"LOC", "NORP", "GPE", "ORG"}
+POSSESSIVE = {"'s", "’s"}
 
 
 @dataclass(frozen=True)
@@ -61,13 +62,16 @@ def find_role(ent: Span, offices: Offices) -> RoleFound:
         words = list(doc[left - size : left]) + words
         left -= size
     if words:
+        if left > 0 and doc[left - 1].lower_ in POSSESSIVE:
+            left -= 1  # "Iran's foreign minister Dariush Kamrani"
         modifier = entity_ending_at(ent, left)
         if modifier is not None and modifier.label_ == "LOC":
             words = list(modifier) + words  # "Middle East analyst"
         elif modifier is not None:
             affiliate = modifier
     if not words:
-        return appositive_role(ent, offices, name_start)
+        found = appositive_role(ent, offices, name_start)
+        return found if found.role else head_role(ent, offices, name_start)
     role = " ".join(t.text for t in words)
     official = any(offices.kind([t]) == "Official" for t in words) or offices.kind(words) == "Official"
     return RoleFound(role, official, affiliate, name_start)
@@ -75,7 +79,7 @@ def find_role(ent: Span, offices: Offices) -> RoleFound:
 
 def appositive_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
     """ "Jake Sullivan, the national security adviser, said": role from an apposition."""
-    for child in ent.root.children:
+    for child in (c for token in ent for c in token.children if not ent.start <= c.i < ent.end):
         if child.dep_ != "appos":
             continue
         tokens = [t for t in child.subtree if not t.is_punct and t.lower_ not in ("the", "a", "an")]
@@ -95,4 +99,26 @@ def appositive_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
                     )
                     role = " ".join(t.text for t in tokens[start : start + size])
                     return RoleFound(role, kind == "Official", affiliate, name_start)
+    return RoleFound(None, False, None, name_start)
+
+
+def head_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
+    """ "Egypt's foreign minister, Samir Fawzy, said": the name is in apposition to a title."""
+    head = ent.root.head
+    if ent.root.dep_ != "appos" or head.i >= ent.start:
+        return RoleFound(None, False, None, name_start)
+    tokens = [t for t in head.subtree if t.i < ent.start and not t.is_punct and t.lower_ not in ("the", "a", "an")]
+    tokens = [t for t in tokens if t.i >= head.left_edge.i and t.i <= head.i]
+    for start in range(len(tokens)):
+        kind = offices.kind(tokens[start:])
+        if kind in ("Official", "Person"):
+            affiliate = next(
+                (
+                    e
+                    for e in ent.doc.ents
+                    if e.label_ in ("GPE", "NORP", "ORG") and head.left_edge.i <= e.start < head.i
+                ),
+                None,
+            )
+            return RoleFound(" ".join(t.text for t in tokens[start:]), kind == "Official", affiliate, name_start)
     return RoleFound(None, False, None, name_start)

@@ -10,13 +10,14 @@ clause it hangs from, so one speech act yields one statement.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from graph.extract import syntax
 from graph.extract.layout import paragraph_bounds
 from graph.extract.mentions import doc_text, in_heading, text_span
+from graph.extract.overlaps import without_nested_speakers, without_repeats
 from graph.extract.quotes import Quote, find_quotes
 from graph.knowledge.lexicons import Cue
 from graph.knowledge.ontology import load_kind_facts
@@ -304,22 +305,5 @@ def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[
     for root_i, chain in chains.items():
         if root_i not in used:
             statements += build_statements(ctx, chain, [], partials)
-    statements = without_nested_speakers(statements)
+    statements = without_nested_speakers(without_repeats(statements))
     return sorted(statements, key=lambda s: (s.evidence.start, s.cue.start if s.cue else 0))
-
-
-def without_nested_speakers(statements: list[StatementCandidate]) -> list[StatementCandidate]:
-    """In "sources said that Hamas demanded ...", Hamas speaks in a statement of its
-    own; it is not a target of the sources' statement."""
-    out = []
-    for statement in statements:
-        content = statement.content
-        if content is not None and statement.targets:
-            nested = {
-                other.speaker.span
-                for other in statements
-                if other is not statement and other.cue and content.start <= other.cue.start < content.end
-            }
-            statement = replace(statement, targets=tuple(t for t in statement.targets if t.span not in nested))
-        out.append(statement)
-    return out

@@ -9,16 +9,16 @@ from typing import cast
 
 from spacy.tokens import Doc, Token
 
+from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, resolve_pronoun
 from graph.extract.mentions import mention_at, mention_covering, span_mention, text_span
-from graph.knowledge.lexicons import Cue, load_agents
+from graph.knowledge.lexicons import Cue, is_generic_body, load_agents
 from graph.records import Mention, TextSpan
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "dative", "oprd")
 CONTENT_PREPS = {"for", "on", "about", "against", "to", "over", "of", "upon"}
-PERSON_PRONOUNS = {"he", "she"}
-GROUP_PRONOUNS = {"they"}
+ADDRESSEE_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 SKIP_IN_SUBJECT = {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"}
 AFFILIATE_DEPS = {"compound", "amod", "poss", "nmod"}
@@ -127,6 +127,22 @@ def affiliates_of(subj: Token, mentions: list[Mention]) -> list[Mention]:
     return []
 
 
+VAGUE_SPEAKERS = {
+    "men",
+    "women",
+    "people",
+    "others",
+    "many",
+    "some",
+    "most",
+    "those",
+    "several",
+    "everyone",
+    "someone",
+    "anyone",
+    "somebody",
+    "everybody",
+}
 # Who speak or write for another: "a spokesperson for MSF", "a UN report" speak as that actor.
 SPOKES = {
     "spokesperson",
@@ -166,9 +182,13 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
     found = mention_covering(mentions, subj)
     if found is not None:
         return [found], found.span
-    if subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        resolved = resolve_pronoun(subj, mentions)
-        return ([resolved] if resolved else []), text_span(doc, subj.idx, subj.idx + len(subj))
+    named = next((m for c in subj.children if c.dep_ == "appos" and (m := mention_covering(mentions, c))), None)
+    if named is not None and named.label == "PERSON":
+        return [named], named.span  # "Egypt's foreign minister, Samir Fawzy, said"
+    if subj.lower_ in PERSON_PRONOUNS.keys() | GROUP_PRONOUNS:
+        source = text_span(doc, subj.idx, subj.idx + len(subj))
+        resolved = resolve_pronoun(subj, mentions) or Mention(source, "PRONOUN", anonymous=True)
+        return [resolved], source  # no agreeing antecedent: kept, its speaker unresolved
     if subj.pos_ == "PRON":
         return [], None
     tokens = subject_tokens(subj)
@@ -181,6 +201,13 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
         inner = mention_at(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
         if inner is not None:
             return [inner], inner.span
+    body = body_phrase(subj, tokens, affiliates)
+    if body:
+        made_body = span_mention(doc, body, "ORG", affiliate=affiliates[0] if affiliates else None)
+        if made_body is not None:
+            return [made_body], phrase_span(doc, tokens)  # "the Ukrainian defence ministry said"
+    if [t.lower_ for t in tokens if t.dep_ != "det"] == [subj.lower_] and subj.lower_ in VAGUE_SPEAKERS:
+        return [], None  # "people said", "many believe": nobody the graph can name
     generic = subj.tag_ in ("NNS", "NNPS")
     made = [
         span_mention(doc, tokens, "GROUP", affiliate=a, generic=generic, anonymous=not generic)
@@ -190,20 +217,18 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
     return cast(list[Mention], made), cast(Mention, made[0]).span if made else None
 
 
+def body_phrase(subj: Token, tokens: list[Token], affiliates: list[Mention]) -> list[Token]:
+    """The words naming a state body ("defence ministry" of "the Ukrainian defence
+    ministry"), without determiners and the owner; empty when the head is not a body."""
+    if not is_generic_body(subj.text) or subj.lemma_.lower() in ("government",):
+        return []
+    owner = {i for m in affiliates for i in range(len(tokens)) if m.span.start <= tokens[i].idx < m.span.end}
+    words = [t for i, t in enumerate(tokens) if i not in owner and t.dep_ not in ("det", "poss", "case")]
+    return words if words and words[-1] is subj and is_generic_body(" ".join(t.text for t in words)) else []
+
+
 def phrase_span(doc: Doc, tokens: list[Token]) -> TextSpan:
     return text_span(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-
-
-def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:
-    """The nearest preceding compatible named actor."""
-    wanted = {"PERSON"} if pronoun.lower_ in PERSON_PRONOUNS else {"ORG", "GPE", "NORP", "GROUP"}
-    best = None
-    for mention in mentions:
-        if mention.span.end > pronoun.idx:
-            break
-        if mention.label in wanted:
-            best = mention
-    return best
 
 
 def subtree_bounds(token: Token, exclude: Token | None = None) -> tuple[int, int]:
@@ -225,13 +250,20 @@ def content_head(token: Token, cue: Cue) -> Token | None:
     by_dep = {child.dep_: child for child in token.children}
     if "nsubjpass" in by_dep and "agent" in by_dep and "ccomp" not in by_dep:
         return by_dep["nsubjpass"]  # "talks were announced by the ministry"
+    about = next(
+        (c for c in token.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and not temporal(c)), None
+    )
     for dep in CONTENT_DEPS:
         if dep in by_dep:
+            if dep == "dobj" and about is not None and by_dep[dep].ent_type_ in ADDRESSEE_ENTS:
+                return about  # "warned the United States against new sanctions": the object is addressed
             return by_dep[dep]
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
-            return child
-    return None
+    return about
+
+
+def temporal(prep: Token) -> bool:
+    """A prepositional phrase of time ("on Sunday", "for weeks"): never what was said."""
+    return any(child.ent_type_ in ("DATE", "TIME") for child in prep.children if child.dep_ == "pobj")
 
 
 def object_tokens(token: Token) -> list[Token]:

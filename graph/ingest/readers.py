@@ -9,6 +9,7 @@ and never stops the batch. May import records, errors and the standard library
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import logging
 import os
@@ -148,8 +149,10 @@ def article_from_record(record: object, where: str) -> Article:
 
 
 def read_jsonl_file(path: Path) -> Iterator[Article | Problem]:
-    """Stream a JSONL file line by line (memory stays flat on large inputs)."""
-    with path.open("rb") as handle:
+    """Stream a JSONL file line by line (memory stays flat on large inputs); a ``.gz``
+    file is decompressed as it streams."""
+    opened = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
+    with opened as handle:
         for number, raw in enumerate(handle, start=1):
             where = f"{path}:{number}"
             if not raw.strip():
@@ -170,7 +173,7 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     child = Path(root, name)
-                    if not name.startswith(".") and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    if not name.startswith(".") and kind_suffix(child) in SUPPORTED_SUFFIXES:
                         yield child
         elif path.exists():
             yield path
@@ -178,9 +181,17 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             raise IngestError(f"{path}: no such file or directory")
 
 
+def kind_suffix(path: Path) -> str:
+    """The suffix that says what a file holds: ``.jsonl`` for ``x.jsonl.gz``."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] == ".gz" and suffixes[-2] in JSONL_SUFFIXES:
+        return suffixes[-2]
+    return path.suffix.lower()
+
+
 def read_file(path: Path) -> Iterator[Article | Problem]:
     """Read one file of any supported kind; problems are yielded, not raised."""
-    suffix = path.suffix.lower()
+    suffix = kind_suffix(path)
     try:
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl_file(path)

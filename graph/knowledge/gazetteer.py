@@ -14,14 +14,31 @@ demonyms ("Israeli" -> Israel) and seats of government ("the Kremlin") are match
 with their exact spelling by the entity ruler and case-insensitively here.
 ``affiliation`` (a key) is the state or organisation a body belongs to; ``terms``
 give an office holder's roles with dates, resolved as of the article's date.
+
+Files are read in order: users' files (``--gazetteer``) first, then the bundled files
+in name order (``10-curated`` ... ``50-people``). When two entries share a name (a
+label, alias, seat or demonym, compared normalised), the earlier file wins, and
+within a file the earlier line. When two entries share a key, the earlier one is
+the entry (a user's entry replaces a bundled one); the later one's names still lead
+to that key.
+
+Every line is checked, and a broken one raises ``GazetteerError`` naming
+``file:line``: required fields and known types; ``wikidata`` is ``Q`` and digits;
+``aliases``, ``demonyms`` and ``seats`` are lists of strings; every term has a
+``role`` and ISO dates (``YYYY-MM-DD``, a real day) for ``start`` and ``end``.
+Across files: a key is unique within one file and within the bundled files, and
+every term's ``of`` is a key of the gazetteer. ``scripts/build_gazetteer.py``
+runs the same checks before it writes the bundled files.
 Standard library only.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import cast
@@ -77,16 +94,36 @@ class GazetteerEntry:
 class Gazetteer:
     entries: dict[str, GazetteerEntry] = field(default_factory=dict)
     by_name: dict[str, str] = field(default_factory=dict)
+    spellings: dict[str, str] = field(default_factory=dict)  # normalised name -> as the gazetteer writes it
 
     def lookup(self, key: str | None, surface: str) -> GazetteerEntry | None:
-        """By the entity ruler's key if given, else by a normalised name."""
+        """By the entity ruler's key if given, else by a normalised name. An acronym
+        matches only as written ("MPs" is not the armed group "MPS"), and a name never
+        matches a lower-case common noun ("union" is not the group "Union")."""
         if key and key in self.entries:
             return self.entries[key]
-        found = self.by_name.get(normalise(surface))
-        return self.entries.get(found) if found else None
+        name = normalise(surface)
+        found = self.by_name.get(name)
+        if found is None or not spelled_alike(surface, self.spellings.get(name, surface)):
+            return None
+        return self.entries.get(found)
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def spelled_alike(surface: str, spelling: str) -> bool:
+    """Does a surface form match a gazetteer spelling beyond case and punctuation?
+
+    >>> spelled_alike("MPs", "MPS"), spelled_alike("U.N.", "UN"), spelled_alike("union", "Union")
+    (False, True, False)
+    >>> spelled_alike("the kremlin", "Kremlin"), spelled_alike("ISRAEL", "Israel")
+    (False, True)
+    """
+    letters = "".join(c for c in spelling if c.isalnum())
+    if letters.isupper() and len(letters) <= 6:  # an acronym
+        return "".join(c for c in surface if c.isalnum()) == letters
+    return not (surface.islower() and not spelling.islower())
 
 
 def parse_entry(record: object, where: str) -> GazetteerEntry:
@@ -104,7 +141,32 @@ def parse_entry(record: object, where: str) -> GazetteerEntry:
     except ValueError:
         valid = ", ".join(t.value for t in ActorType)
         raise GazetteerError(f"{where}: unknown type {record['type']!r}; expected one of {valid}") from None
-    terms = tuple(Term(t["role"], t.get("of"), t.get("start"), t.get("end")) for t in record.get("terms") or ())
+    wikidata = record.get("wikidata")
+    if wikidata is not None and not (isinstance(wikidata, str) and re.fullmatch(r"Q[0-9]+", wikidata)):
+        raise GazetteerError(f"{where}: Wikidata id {wikidata!r} is not Q followed by digits (e.g. Q30)")
+    for name in ("aliases", "demonyms", "seats"):
+        value = record.get(name)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            raise GazetteerError(f"{where}: {name} must be a list of strings, not {value!r}")
+
+    def day(term: dict, name: str) -> str | None:
+        value = term.get(name)
+        if value is not None:
+            try:
+                if not (isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value)):
+                    raise ValueError
+                date.fromisoformat(value)
+            except ValueError:
+                raise GazetteerError(f"{where}: term {name} {value!r} is not a date YYYY-MM-DD") from None
+        return value
+
+    terms = []
+    for term in record.get("terms") or ():
+        if not isinstance(term, dict) or not isinstance(term.get("role"), str) or not term["role"]:
+            raise GazetteerError(f"{where}: a term must be an object with a 'role', not {term!r}")
+        if term.get("of") is not None and not isinstance(term["of"], str):
+            raise GazetteerError(f"{where}: a term's 'of' must be a key, not {term['of']!r}")
+        terms.append(Term(term["role"], term.get("of"), day(term, "start"), day(term, "end")))
     return GazetteerEntry(
         record["key"],
         record["label"],
@@ -115,7 +177,7 @@ def parse_entry(record: object, where: str) -> GazetteerEntry:
         record.get("role"),
         tuple(record.get("demonyms") or ()),
         tuple(record.get("seats") or ()),
-        terms,
+        tuple(terms),
     )
 
 
@@ -127,18 +189,45 @@ def read_entries(path: Path) -> Iterable[GazetteerEntry]:
                     record = json.loads(line)
                 except ValueError as exc:
                     raise GazetteerError(f"{path}:{number}: invalid JSON: {exc}") from None
-                yield parse_entry(record, f"{path}:{number}")
+                entry = parse_entry(record, f"{path}:{number}")
+                # Where the entry comes from, for build_gazetteer's messages: an attribute of the
+                # instance only (not a field: equality, hashing and repr ignore it).
+                object.__setattr__(entry, "_where", (path, number))
+                yield entry
 
 
 def build_gazetteer(entries: Iterable[GazetteerEntry]) -> Gazetteer:
-    """Index entries by key and by every normalised name; first name wins."""
+    """Index entries by key and by every normalised name; the first entry with a key and the
+    first with a name win. Raises GazetteerError (``file:line``) for a key twice in one file or
+    in the bundled files, and for a term whose ``of`` is not a key."""
+
+    def where(entry: GazetteerEntry) -> tuple[Path, int] | None:  # set by read_entries
+        return getattr(entry, "_where", None)
+
+    def bundled(path: Path) -> bool:
+        return path.resolve().parent == GAZETTEER_DIR.resolve()
+
     by_key: dict[str, GazetteerEntry] = {}
     by_name: dict[str, str] = {}
+    spellings: dict[str, str] = {}
     for entry in entries:
-        by_key.setdefault(entry.key, entry)
+        first = by_key.setdefault(entry.key, entry)
+        if first is not entry:
+            here, there = where(entry), where(first)
+            if here and there and (here[0] == there[0] or (bundled(here[0]) and bundled(there[0]))):
+                raise GazetteerError(
+                    f"{here[0]}:{here[1]}: duplicate key {entry.key!r} (first at {there[0]}:{there[1]})"
+                )
         for name in (*entry.names, *entry.demonyms):
-            by_name.setdefault(normalise(name), entry.key)
-    return Gazetteer(by_key, by_name)
+            if by_name.setdefault(normalise(name), entry.key) == entry.key:
+                spellings.setdefault(normalise(name), name)
+    for entry in by_key.values():
+        for term in entry.terms:
+            if term.of is not None and term.of not in by_key:
+                here = where(entry)
+                place = f"{here[0]}:{here[1]}" if here else f"entry {entry.key!r}"
+                raise GazetteerError(f"{place}: term 'of' {term.of!r} is not a key of the gazetteer")
+    return Gazetteer(by_key, by_name, spellings)
 
 
 def gazetteer_files(extra: tuple[Path, ...] = ()) -> tuple[Path, ...]:

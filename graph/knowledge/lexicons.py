@@ -152,6 +152,70 @@ def load_words(name: str, path: Path | None = None, *, lower: bool = False) -> f
     return frozenset((w.lower() if lower else w) for row in read_lexicon(name, path) for w in row.fields[0].split())
 
 
+def is_generic_body(label: str) -> bool:
+    """A body every state has ("the health ministry", "Ministry of Foreign Affairs"), named
+    only with the words of ``generic_bodies.txt``.
+
+    >>> is_generic_body("the Health Ministry"), is_generic_body("Pentagon")
+    (True, False)
+    """
+    words = label.lower().replace("-", " ").replace("'s", "").split()
+    return bool(words) and all(w in load_words("generic_bodies.txt") for w in words)
+
+
+NOT_ACTOR_RULES = ("suffix", "head", "name")
+
+
+@lru_cache(maxsize=2)
+def load_not_actors(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """Patterns of names that are never actors, by rule (``data/lexicon/not_actors.tsv``).
+
+    :raises LexiconError: for a rule other than suffix, head or name.
+    """
+    rules: dict[str, set[str]] = {rule: set() for rule in NOT_ACTOR_RULES}
+    for row in read_lexicon("not_actors.tsv", path):
+        rule = row.fields[1] if len(row.fields) > 1 else ""
+        if rule not in rules:
+            raise LexiconError(f"{row.where}: unknown rule {rule!r}; expected one of {', '.join(NOT_ACTOR_RULES)}")
+        rules[rule].add(row.fields[0].lower())
+    return {rule: frozenset(words) for rule, words in rules.items()}
+
+
+def is_not_actor(name: str) -> bool:
+    """A law, treaty, doctrine, phobia or product, never an actor.
+
+    >>> is_not_actor("Act of Settlement"), is_not_actor("Islamophobia"), is_not_actor("Actors Guild")
+    (True, True, False)
+    """
+    words = name.lower().replace("the ", "", 1).split()
+    if not words:
+        return False
+    rules = load_not_actors()
+    return (
+        " ".join(words) in rules["name"]
+        or words[0] in rules["head"]
+        or words[-1] in rules["head"]
+        or any(words[-1].endswith(suffix) for suffix in rules["suffix"])
+    )
+
+
+@lru_cache(maxsize=2)
+def load_first_names(path: Path | None = None) -> dict[str, str]:
+    """First name (lower case) -> "m" or "f" (``data/lexicon/first_names.tsv``).
+
+    :raises LexiconError: for a gender other than m or f.
+
+    >>> load_first_names()["hillary"], load_first_names()["donald"]
+    ('f', 'm')
+    """
+    names = {}
+    for row in read_lexicon("first_names.tsv", path):
+        if len(row.fields) != 2 or row.fields[1] not in ("m", "f"):
+            raise LexiconError(f"{row.where}: expected 'name<TAB>m|f'")
+        names[row.fields[0].lower()] = row.fields[1]
+    return names
+
+
 def load_agents() -> frozenset[str]:
     """Head nouns that name people or organisations (``agents.txt``): a speaker must be one."""
     return load_words("agents.txt")

@@ -37,6 +37,7 @@ class SG(DefinedNamespace):
     NGO: URIRef
     MilitantGroup: URIRef
     MediaOrganization: URIRef
+    PoliticalParty: URIRef
     Group: URIRef
     AnonymousSource: URIRef
     Stance: URIRef

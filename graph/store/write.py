@@ -22,6 +22,7 @@ from graph.rdf.mapping import ArticleTriples, Triple
 from graph.rdf.mint import Minter
 from graph.rdf.terms import filled_sparql, to_ox, triple_text
 from graph.rdf.vocab import RDF, RDFS
+from graph.records import TYPE_SPECIFICITY
 
 log = logging.getLogger(__name__)
 
@@ -45,36 +46,65 @@ def graph_block(graph_iri: URIRef, triples: Iterable[Triple]) -> str:
     return f"GRAPH {to_ox(graph_iri)} {{\n{body}\n}}" if body else ""
 
 
-def labelled_actors(store: ox.Store, minter: Minter, subjects: set[URIRef]) -> set[str]:
-    """Actors that already have a label (and so a type) in the actors graph."""
+def existing_types(store: ox.Store, minter: Minter, subjects: set[URIRef]) -> dict[str, str | None]:
+    """Actor IRI -> its type IRI, for the actors that already have a label in the actors graph."""
     if not subjects:
-        return set()
+        return {}
     query = filled_sparql("store-labelled-actors", subjects=sorted(subjects), actors=minter.graph("actors"))
-    return {solution["a"].value for solution in cast(ox.QuerySolutions, store.query(query))}
+    found: dict[str, str | None] = {}
+    for solution in cast(ox.QuerySolutions, store.query(query)):
+        kind = solution["type"]
+        found[solution["a"].value] = kind.value if kind is not None else None
+    return found
+
+
+def specificity(type_iri: str | None) -> int:
+    return TYPE_SPECIFICITY.get((type_iri or "").rpartition("#")[2], -1)
+
+
+def shared_actor_triples(
+    batch: list[ArticleTriples], known: dict[str, str | None]
+) -> tuple[list[Triple], list[Triple]]:
+    """(triples to insert, stale type triples to delete) for the actors of a batch: an actor
+    keeps its first label; its type is the most specific any article gave it."""
+    labels: dict[str, Triple] = {}
+    types: dict[str, Triple] = {}
+    rest: list[Triple] = []
+    for triple in (t for item in batch for t in item.actors):
+        subject = str(triple[0])
+        if triple[1] == RDFS.label:
+            if subject not in known:
+                labels.setdefault(subject, triple)
+        elif triple[1] == RDF.type:
+            current = types.get(subject)
+            current_type = str(current[2]) if current is not None else known.get(subject)
+            new_actor = current is None and subject not in known
+            if new_actor or specificity(str(triple[2])) > specificity(current_type):
+                types[subject] = triple
+        else:
+            rest.append(triple)
+    stale: list[Triple] = [
+        (URIRef(s), RDF.type, URIRef(old)) for s, t in types.items() if (old := known.get(s)) and old != str(t[2])
+    ]
+    return [*rest, *labels.values(), *types.values()], stale
 
 
 def write_articles(store: ox.Store, batch: list[ArticleTriples], minter: Minter) -> None:
     """Replace each article's graph and upsert shared triples, all in one transaction."""
     if not batch:
         return
-    actor_subjects = {t[0] for item in batch for t in item.actors}
-    known = labelled_actors(store, minter, actor_subjects)
-    first: dict[tuple[str, URIRef], Triple] = {}
-    shared_actor_triples = []
-    for item in batch:
-        for triple in item.actors:
-            if triple[1] in (RDFS.label, RDF.type):
-                if str(triple[0]) not in known:
-                    first.setdefault((str(triple[0]), triple[1]), triple)
-            else:
-                shared_actor_triples.append(triple)
-    shared_actor_triples += first.values()
+    known = existing_types(store, minter, {t[0] for item in batch for t in item.actors})
+    inserted, stale = shared_actor_triples(batch, known)
+    actors_graph = minter.graph("actors")
     blocks = [graph_block(item.graph_iri, item.article) for item in batch]
-    blocks.append(graph_block(minter.graph("actors"), dict.fromkeys(shared_actor_triples)))
+    blocks.append(graph_block(actors_graph, dict.fromkeys(inserted)))
     blocks.append(graph_block(minter.graph("positions"), dict.fromkeys(t for i in batch for t in i.positions)))
     store.update(
         filled_sparql(
-            "store-write-batch", articles=[item.graph_iri for item in batch], data="\n".join(b for b in blocks if b)
+            "store-write-batch",
+            articles=[item.graph_iri for item in batch],
+            stale=graph_block(actors_graph, stale),
+            data="\n".join(b for b in blocks if b),
         )
     )
 

@@ -89,3 +89,20 @@ def test_html_main_text_and_metadata(tmp_path):
 def test_missing_path_raises(tmp_path):
     with pytest.raises(ValueError, match="no such file"):
         list(read_articles([tmp_path / "nope"]))
+
+
+def test_gzipped_jsonl_streams_like_jsonl(tmp_path):
+    import gzip
+    import json
+
+    from graph.ingest import read_articles
+
+    path = tmp_path / "feed.jsonl.gz"
+    lines = [
+        json.dumps({"text": f"Story {n}\n\nEgypt said talks would resume.", "url": f"https://e.org/{n}"})
+        for n in range(3)
+    ]
+    path.write_bytes(gzip.compress(("\n".join(lines) + "\n{broken\n").encode()))
+    found = list(read_articles([tmp_path]))
+    assert [type(f).__name__ for f in found] == ["Article"] * 3 + ["Problem"]
+    assert str(found[-1]).startswith(f"{path}:4:")

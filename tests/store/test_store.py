@@ -70,3 +70,21 @@ def test_validating_build_reports_an_article_that_violates_the_shapes_and_does_n
     assert writer.counts.written == 0
     assert [p.message.startswith("SHACL:") for p in writer.counts.problems] == [True]
     assert "do not slice" in writer.counts.problems[0].message
+
+
+def test_an_actor_keeps_its_first_label_and_its_most_specific_type():
+    from graph.records import ActorType
+    from tests.factories import actor, extraction, quads, said, store_from
+
+    texts = ["Jane Roe said the talks would go on.", "Minister Jane Roe said the talks had ended."]
+    kinds = [ActorType.PERSON, ActorType.OFFICIAL]
+    items = [
+        extraction(text, [actor("name:person:jane roe", label, kind)], [said(text, "name:person:jane roe")])
+        for text, kind, label in zip(texts, kinds, ["Jane Roe", "Minister Roe"])
+    ]
+    for order in (items, items[::-1]):
+        found = {(q.predicate.value, q.object.value) for q in quads(store_from(order)) if "actor/" in q.subject.value}
+        types = {o for p, o in found if p.endswith("#type")}
+        assert types == {"https://w3id.org/stancegraph/ns#Official"}
+        labels = {o for p, o in found if p.endswith("#label")}
+        assert labels == {"Jane Roe" if order is items else "Minister Roe"}

@@ -35,6 +35,7 @@ TYPE_STYLE = {  # actor type -> (colour, vis shape, legend symbol)
     "NGO": ("#17becf", "star", "★"),
     "MilitantGroup": ("#d62728", "triangleDown", "▼"),
     "MediaOrganization": ("#8c564b", "square", "■"),
+    "PoliticalParty": ("#e377c2", "diamond", "◆"),
     "Group": ("#7f7f7f", "dot", "●"),
     "AnonymousSource": ("#bcbd22", "hexagon", "⬢"),
     "Topic": ("#444444", "box", "▭"),

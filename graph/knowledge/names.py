@@ -1,0 +1,140 @@
+"""Person names: parsed with nameparser into title, first, middle, last and suffix, and
+the keys two mentions of one person share.
+
+"Robert S. Mueller III", "Mr Mueller" and "Mueller" share the surname key ``mueller``;
+"Hamdi al-Rashed", "Al-Rashed" and "Rashed" share ``rashed`` (the particle is dropped
+for matching, kept in the label). Uses nameparser and the office lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nameparser import HumanName
+
+from graph.knowledge.lexicons import load_offices
+from graph.knowledge.text import normalise
+
+# Particles that start a surname in Arabic, Dutch, French, German, Spanish... names.
+PARTICLES = (
+    "al",
+    "el",
+    "ul",
+    "bin",
+    "ben",
+    "ibn",
+    "abu",
+    "de",
+    "da",
+    "di",
+    "du",
+    "del",
+    "della",
+    "van",
+    "von",
+    "der",
+    "le",
+    "la",
+)
+PARTICLE_PREFIX = re.compile(rf"^(?:(?:{'|'.join(PARTICLES)})[\s'’-]+)+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A parsed person name (parts as written, without title)."""
+
+    title: str
+    first: str
+    middle: str
+    last: str
+    suffix: str
+
+    @property
+    def full(self) -> str:
+        """The name without title or suffix ("Robert S. Mueller")."""
+        return " ".join(p for p in (self.first, self.middle, self.last) if p)
+
+    @property
+    def surname_key(self) -> str:
+        """The surname for matching: particles dropped, accents folded, normalised."""
+        return surname_key(self.last or self.first)
+
+
+@lru_cache(maxsize=65536)
+def parse_name(text: str) -> PersonName:
+    """Parse a person name.
+
+    >>> parse_name("Mr Tony Blair").full, parse_name("Robert S. Mueller III").surname_key
+    ('Tony Blair', 'mueller')
+    >>> parse_name("Ayman al-Zawahiri").surname_key, parse_name("Al-Zawahiri").surname_key
+    ('zawahiri', 'zawahiri')
+    """
+    human = HumanName(text.strip())
+    title = human.title
+    first, middle, last = human.first, human.middle, human.last
+    if not last and first and not middle:  # "Blair", "Al-Rashed": a surname alone
+        first, last = "", first
+    elif first.lower() in PARTICLES and not middle:  # "Bin Laden", "Al Zawahiri"
+        first, last = "", f"{first} {last}"
+    return PersonName(title, first, middle, last, human.suffix)
+
+
+def surname_key(last: str) -> str:
+    """``al-Rashed`` -> ``rashed``; ``de Gaulle`` -> ``gaulle``; ``Sissi`` -> ``sissi``."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", last) if not unicodedata.combining(c))
+    return normalise(PARTICLE_PREFIX.sub("", folded.strip()) or folded)
+
+
+def is_single_name(text: str) -> bool:
+    """A surname (or one name) alone, titles aside: "Mr Blair", "Al-Rashed".
+
+    >>> is_single_name("Mr Blair"), is_single_name("Tony Blair"), is_single_name("al-Rashed")
+    (True, False, True)
+    """
+    name = parse_name(text)
+    return not name.first and not name.middle and bool(name.last)
+
+
+# Stripped even though offices.tsv files "Lord" as an office (a peer's title): names are
+# compared without them everywhere (resolution, identity files, evaluation, suspects).
+EXTRA_HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame")
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> tuple[tuple[str, ...], ...]:
+    """The normalised words of every ``Honorific`` title of ``offices.tsv`` (and
+    ``EXTRA_HONORIFICS``), longest first."""
+    titles = {tuple(normalise(" ".join(w)).split()) for w, kind in load_offices().titles.items() if kind == "Honorific"}
+    titles |= {(title,) for title in EXTRA_HONORIFICS}
+    return tuple(sorted((t for t in titles if t), key=len, reverse=True))
+
+
+def name_key(name: str) -> str:
+    """How names are compared: ``normalise`` without a leading honorific (unless it is all
+    there is).
+
+    >>> name_key("Mr. Blair"), name_key("the Labour"), name_key("Mr"), name_key("Dr Liam Fox")
+    ('blair', 'labour', 'mr', 'liam fox')
+    """
+    key = normalise(name)
+    words = key.split()
+    for title in honorifics():
+        if len(words) > len(title) and tuple(words[: len(title)]) == title:
+            return normalise(" ".join(words[len(title) :]))
+    return key
+
+
+def strip_honorific(name: str) -> str:
+    """The name as written without a leading honorific (unless it is all there is).
+
+    >>> strip_honorific("Mr. Tony Blair"), strip_honorific("Dr Fox"), strip_honorific("Sir")
+    ('Tony Blair', 'Fox', 'Sir')
+    """
+    words = name.split()
+    for title in honorifics():
+        if len(words) > len(title) and tuple(normalise(w) for w in words[: len(title)]) == title:
+            return " ".join(words[len(title) :])
+    return name

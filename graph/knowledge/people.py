@@ -1,0 +1,55 @@
+"""People in the gazetteer by surname, for linking a surname used alone ("Mr Blair",
+"Maliki") to the one gazetteer person it can be: active on the article's date, in one
+of the article's states. Ambiguity means no link (an article-scoped node instead).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+
+from graph.knowledge.gazetteer import Gazetteer, GazetteerEntry
+from graph.knowledge.names import parse_name, surname_key
+from graph.records import ActorType
+
+PEOPLE = (ActorType.PERSON, ActorType.OFFICIAL)
+_INDEXES: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def surname_index(gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Surname key -> keys of the gazetteer's people with that surname (cached per gazetteer)."""
+    index = _INDEXES.get(id(gazetteer))
+    if index is None:
+        found: dict[str, list[str]] = defaultdict(list)
+        for entry in gazetteer.entries.values():
+            if entry.actor_type in PEOPLE:
+                for name in (entry.label, *entry.aliases):
+                    parsed = parse_name(name)
+                    if parsed.first and entry.key not in found[parsed.surname_key]:
+                        found[parsed.surname_key].append(entry.key)
+        index = _INDEXES[id(gazetteer)] = {k: tuple(v) for k, v in found.items()}
+    return index
+
+
+def active_in(entry: GazetteerEntry, day: str, states: Collection[str]) -> bool:
+    """Held an office (or belonged) in one of ``states`` on ``day``."""
+    places = {term.of for term in entry.terms if term.covers(day)}
+    if not entry.terms and entry.affiliation:
+        places = {entry.affiliation}
+    return bool(places & set(states))
+
+
+def person_by_surname(
+    gazetteer: Gazetteer, surname: str, day: str | None, states: Collection[str]
+) -> GazetteerEntry | None:
+    """The one gazetteer person with this surname active on ``day`` in ``states``, or None.
+
+    :param surname: a surname as written ("Blair", "al-Maliki").
+    :param day: the article's date (ISO); without one, no link is made.
+    :param states: gazetteer keys of the states the article names.
+    """
+    keys = surname_index(gazetteer).get(surname_key(surname), ())
+    if not keys or not day or not states:
+        return None
+    active = [gazetteer.entries[k] for k in keys if active_in(gazetteer.entries[k], day, states)]
+    return active[0] if len(active) == 1 else None

@@ -1,0 +1,100 @@
+"""Corpus-level resolution: a surname used alone that nothing in its article or the
+gazetteer links ("Mr Howard" in an article that never says "Michael Howard") joins the
+person the rest of the corpus means by it, when one full name clearly dominates.
+
+The index counts, per surname, the articles naming each full-name person; a surname
+links to a person named in at least ``MIN_SHARE`` of those articles (and in at least
+``MIN_ARTICLES``). "Rice" stays in its article when the corpus names Condoleezza Rice
+and Susan Rice alike.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+from graph.knowledge.names import parse_name
+from graph.records import TYPE_SPECIFICITY, Actor, ActorType, Extraction
+
+PEOPLE = (ActorType.PERSON, ActorType.OFFICIAL)
+SCOPED_PERSON = "name:person:"  # "name:person:<surname>@<article digest>": a surname alone
+MIN_SHARE = 0.8
+MIN_ARTICLES = 2
+
+
+def scoped_surname(actor: Actor) -> str | None:
+    """The surname key of an article-scoped person ("howard" of ``name:person:howard@…``)."""
+    if actor.key.startswith(SCOPED_PERSON) and "@" in actor.key:
+        return actor.key[len(SCOPED_PERSON) :].split("@", 1)[0]
+    return None
+
+
+@dataclass
+class CorpusPeople:
+    """Full-name people of the articles seen so far, by surname key."""
+
+    articles: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    actors: dict[str, Actor] = field(default_factory=dict)
+
+    def add(self, extraction: Extraction) -> None:
+        """Count the article's full-name people (once per article)."""
+        for actor in extraction.actors:
+            if actor.actor_type in PEOPLE and scoped_surname(actor) is None and not actor.key.startswith("anon:"):
+                name = parse_name(actor.label)
+                if name.first and name.last:
+                    self.articles[name.surname_key][actor.key] += 1
+                    self.actors.setdefault(actor.key, replace(actor, alt_labels=(), role=None))
+
+    def person(self, surname_key: str) -> Actor | None:
+        """The person the corpus means by this surname, if one clearly dominates."""
+        counts = self.articles.get(surname_key)
+        if not counts:
+            return None
+        key, found = counts.most_common(1)[0]
+        if found < MIN_ARTICLES or found / sum(counts.values()) < MIN_SHARE:
+            return None
+        return self.actors[key]
+
+
+def link_surnames(extraction: Extraction, people: CorpusPeople) -> Extraction:
+    """The extraction with each article-scoped surname joined to the corpus's person."""
+    moved: dict[str, Actor] = {}
+    for actor in extraction.actors:
+        surname = scoped_surname(actor)
+        person = people.person(surname) if surname else None
+        if person is not None:
+            moved[actor.key] = person
+    return rekey(extraction, moved) if moved else extraction
+
+
+def rekey(extraction: Extraction, moved: dict[str, Actor]) -> Extraction:
+    """Actors re-keyed (old key -> the actor that replaces it), their names kept as alt
+    labels, and every statement's speaker, targets and on-behalf-of re-pointed."""
+    actors: dict[str, Actor] = {a.key: a for a in extraction.actors if a.key not in moved}
+    for old_key, target in moved.items():
+        old = next(a for a in extraction.actors if a.key == old_key)
+        base = actors.get(target.key, target)
+        names = [n for n in (old.label, *old.alt_labels) if n != base.label and n not in base.alt_labels]
+        kind = max(base.actor_type, old.actor_type, key=lambda t: TYPE_SPECIFICITY[t.value])
+        actors[target.key] = replace(
+            base,
+            alt_labels=(*base.alt_labels, *names),
+            actor_type=kind,
+            role=base.role or old.role,
+            affiliation=base.affiliation or old.affiliation,
+        )
+    new = {old: target.key for old, target in moved.items()}
+
+    def key(value: str | None) -> str | None:
+        return new.get(value, value) if value is not None else None
+
+    statements = tuple(
+        replace(
+            s,
+            speaker=key(s.speaker) or s.speaker,
+            on_behalf_of=key(s.on_behalf_of),
+            targets=tuple(dict.fromkeys(t for t in map(key, s.targets) if t and t != key(s.speaker))),
+        )
+        for s in extraction.statements
+    )
+    return replace(extraction, actors=tuple(actors.values()), statements=statements)

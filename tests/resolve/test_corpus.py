@@ -1,0 +1,41 @@
+"""Corpus-level linking of surnames used alone."""
+
+from __future__ import annotations
+
+from graph.records import ActorType
+from graph.resolve.corpus import CorpusPeople, link_surnames
+from tests.factories import actor, extraction, said
+
+SCOPED = "name:person:howard@0001"
+
+
+def corpus(*full_names: str) -> CorpusPeople:
+    people = CorpusPeople()
+    for number, name in enumerate(full_names):
+        key = f"name:person:{name.lower()}"
+        people.add(extraction(f"{name} spoke {number}.", [actor(key, name, ActorType.OFFICIAL)], []))
+    return people
+
+
+def lone_howard():
+    return extraction(
+        "Mr Howard said the plan would fail.",
+        [actor(SCOPED, "Howard", ActorType.PERSON)],
+        [said("Mr Howard said the plan would fail.", SCOPED)],
+    )
+
+
+def test_a_lone_surname_joins_the_person_the_corpus_clearly_means():
+    linked = link_surnames(lone_howard(), corpus("Michael Howard", "Michael Howard", "Michael Howard"))
+    assert [a.key for a in linked.actors] == ["name:person:michael howard"]
+    assert linked.actors[0].alt_labels == ("Howard",) and linked.actors[0].actor_type is ActorType.OFFICIAL
+    assert linked.statements[0].speaker == "name:person:michael howard"
+
+
+def test_an_ambiguous_surname_stays_in_its_article():
+    linked = link_surnames(lone_howard(), corpus("Michael Howard", "John Howard", "Michael Howard", "John Howard"))
+    assert [a.key for a in linked.actors] == [SCOPED]
+
+
+def test_one_article_is_not_evidence_enough():
+    assert [a.key for a in link_surnames(lone_howard(), corpus("Michael Howard")).actors] == [SCOPED]
