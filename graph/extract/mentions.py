@@ -13,8 +13,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.layout import load_agencies
 from graph.extract.roles import find_role
-from graph.knowledge.lexicons import Offices, load_offices
+from graph.knowledge.lexicons import Offices, load_first_names, load_offices
 from graph.records import Mention, TextSpan
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -38,12 +39,18 @@ def text_span(doc: Doc, start: int, end: int) -> TextSpan:
     return TextSpan(start, end, doc_text(doc)[start:end])
 
 
+WEEKDAYS = {d.lower() for d in calendar.day_name}  # not months: "Theresa May"
+
+
 def trim_tokens(tokens: list[Token]) -> list[Token]:
     """Drop determiners, punctuation and possessive markers at the edges."""
     while tokens and (tokens[0].lower_ in TRIM_LEFT or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (
-        tokens[-1].text in TRIM_RIGHT or tokens[-1].is_space or (tokens[-1].is_punct and not closes_bracket(tokens))
+        tokens[-1].text in TRIM_RIGHT
+        or tokens[-1].is_space
+        or (tokens[-1].is_punct and not closes_bracket(tokens))
+        or (len(tokens) > 1 and tokens[-1].lower_ in WEEKDAYS)  # "Obama Wednesday"
     ):
         tokens = tokens[:-1]
     return tokens
@@ -132,9 +139,22 @@ def link_bracket_aliases(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         before, current = linked[i - 1], linked[i]
         between = doc_text(doc)[before.span.end : current.span.start]
         after = doc_text(doc)[current.span.end : current.span.end + 1]
-        if between.strip() == "(" and after == ")":
+        if between.strip() == "(" and after == ")" and renames(before.span.text, current.span.text):
             linked[i] = replace(current, alias_of=before.span)
     return linked
+
+
+def renames(name: str, bracketed: str) -> bool:
+    """Is the bracketed name another name of the one before it? Not a news agency's credit
+    ("Washington (CNN)"), and an acronym must fit the name's initials ("Social Democrats
+    (SPD)" may be wrongly resolved, so only "Human Rights Watch (HRW)" links)."""
+    if bracketed.lower() in load_agencies():
+        return False
+    letters = "".join(c for c in bracketed if c.isalnum())
+    if not (letters.isupper() and len(letters) <= 6):
+        return True
+    initials = "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+    return letters == initials or letters == "".join(w[0] for w in name.upper().split())
 
 
 def extract_mentions(doc: Doc) -> list[Mention]:
@@ -182,7 +202,21 @@ def missed_people(doc: Doc, offices: Offices) -> list[Span]:
         appos = [c for c in token.rights if c.dep_ == "appos"]
         if any(offices.kind([t]) in ("Official", "Person") for c in appos for t in c.subtree):
             found.append(Span(doc, tokens[0].i, token.i + 1, label="PERSON"))
-    return found + honorific_names(doc, offices)
+    return found + honorific_names(doc, offices) + first_names_before(doc, offices)
+
+
+def first_names_before(doc: Doc, offices: Offices) -> list[Span]:
+    """ "Cherie Blair": a first name just before a gazetteer surname the ruler matched makes
+    the name another person's, whom the gazetteer entry does not cover."""
+    names = load_first_names()
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.ent_id_ and len(ent) == 1 and ent.start > 0:
+            before = doc[ent.start - 1]
+            named = before.lower_ in names or (before.pos_ == "PROPN" and before.is_alpha)
+            if named and before.text[:1].isupper() and not before.ent_type_ and offices.kind([before]) is None:
+                found.append(Span(doc, ent.start - 1, ent.end, label="PERSON"))
+    return found
 
 
 def capitalised(doc: Doc, i: int) -> bool:

@@ -5,6 +5,7 @@ Pure functions over spaCy tokens; they return tokens or plain records.
 
 from __future__ import annotations
 
+import re
 from typing import cast
 
 from spacy.tokens import Doc, Token
@@ -127,6 +128,7 @@ def affiliates_of(subj: Token, mentions: list[Mention]) -> list[Mention]:
     return []
 
 
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 VAGUE_SPEAKERS = {
     "men",
     "women",
@@ -208,7 +210,11 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
             return [made_body], phrase_span(doc, tokens)  # "the Ukrainian defence ministry said"
     if [t.lower_ for t in tokens if t.dep_ != "det"] == [subj.lower_] and subj.lower_ in VAGUE_SPEAKERS:
         return [], None  # "people said", "many believe": nobody the graph can name
-    generic = subj.tag_ in ("NNS", "NNPS")
+    generic = (
+        subj.tag_ in ("NNS", "NNPS")
+        or (subj.lower_.endswith("s") and subj.lemma_.lower() != subj.lower_)
+        or bool(PLURAL_ACRONYM.fullmatch(subj.text))  # "MPs", "MEPs"
+    )
     made = [
         span_mention(doc, tokens, "GROUP", affiliate=a, generic=generic, anonymous=not generic)
         for a in (affiliates or cast(list[Mention | None], [None]))

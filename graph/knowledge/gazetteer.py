@@ -117,13 +117,13 @@ def spelled_alike(surface: str, spelling: str) -> bool:
 
     >>> spelled_alike("MPs", "MPS"), spelled_alike("U.N.", "UN"), spelled_alike("union", "Union")
     (False, True, False)
-    >>> spelled_alike("the kremlin", "Kremlin"), spelled_alike("ISRAEL", "Israel")
-    (False, True)
+    >>> spelled_alike("kremlin", "Kremlin"), spelled_alike("ISRAEL", "Israel"), spelled_alike("donald trump", "Donald Trump")
+    (False, True, True)
     """
     letters = "".join(c for c in spelling if c.isalnum())
     if letters.isupper() and len(letters) <= 6:  # an acronym
         return "".join(c for c in surface if c.isalnum()) == letters
-    return not (surface.islower() and not spelling.islower())
+    return not (surface.islower() and " " not in surface.strip() and not spelling.islower())
 
 
 def parse_entry(record: object, where: str) -> GazetteerEntry:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from nameparser import HumanName
 
-from graph.knowledge.lexicons import load_offices
+from graph.knowledge.lexicons import load_first_names, load_offices
 from graph.knowledge.text import normalise
 
 # Particles that start a surname in Arabic, Dutch, French, German, Spanish... names.
@@ -71,13 +71,17 @@ def parse_name(text: str) -> PersonName:
     ('Tony Blair', 'mueller')
     >>> parse_name("Ayman al-Zawahiri").surname_key, parse_name("Al-Zawahiri").surname_key
     ('zawahiri', 'zawahiri')
+    >>> parse_name("Ben Rhodes").first, parse_name("Bin Laden").first
+    ('Ben', '')
     """
     human = HumanName(text.strip())
     title = human.title
     first, middle, last = human.first, human.middle, human.last
     if not last and first and not middle:  # "Blair", "Al-Rashed": a surname alone
         first, last = "", first
-    elif first.lower() in PARTICLES and not middle:  # "Bin Laden", "Al Zawahiri"
+    elif (
+        first.lower() in PARTICLES and not middle and first.lower() not in load_first_names()
+    ):  # "Bin Laden", not "Ben Rhodes"
         first, last = "", f"{first} {last}"
     return PersonName(title, first, middle, last, human.suffix)
 

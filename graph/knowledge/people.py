@@ -25,10 +25,23 @@ def surname_index(gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
             if entry.actor_type in PEOPLE:
                 for name in (entry.label, *entry.aliases):
                     parsed = parse_name(name)
-                    if parsed.first and entry.key not in found[parsed.surname_key]:
-                        found[parsed.surname_key].append(entry.key)
+                    keys = [parsed.surname_key] if parsed.first else []
+                    if keys and family_name_first(entry):
+                        keys.append(surname_key(parsed.first))  # "Xi" of "Xi Jinping"
+                    for key in keys:
+                        if entry.key not in found[key]:
+                            found[key].append(entry.key)
         index = _INDEXES[id(gazetteer)] = {k: tuple(v) for k, v in found.items()}
     return index
+
+
+# States whose people put the family name first ("Xi Jinping", "Kim Jong Un", "Orbán Viktor"
+# is written "Viktor Orban" in English news, so Hungary is not here).
+FAMILY_NAME_FIRST = {"wd:Q148", "wd:Q865", "wd:Q423", "wd:Q884", "wd:Q881", "wd:Q424", "wd:Q836"}
+
+
+def family_name_first(entry: GazetteerEntry) -> bool:
+    return any(term.of in FAMILY_NAME_FIRST for term in entry.terms) or entry.affiliation in FAMILY_NAME_FIRST
 
 
 def active_in(entry: GazetteerEntry, day: str, states: Collection[str]) -> bool:

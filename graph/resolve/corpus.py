@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from graph.knowledge.names import parse_name
+from graph.knowledge.names import is_single_name, parse_name
 from graph.records import TYPE_SPECIFICITY, Actor, ActorType, Extraction
 
 PEOPLE = (ActorType.PERSON, ActorType.OFFICIAL)
@@ -75,6 +75,7 @@ def rekey(extraction: Extraction, moved: dict[str, Actor]) -> Extraction:
         old = next(a for a in extraction.actors if a.key == old_key)
         base = actors.get(target.key, target)
         names = [n for n in (old.label, *old.alt_labels) if n != base.label and n not in base.alt_labels]
+        names = [n for n in names if not is_single_name(n)]  # a surname alone is no alias (see people.py)
         kind = max(base.actor_type, old.actor_type, key=lambda t: TYPE_SPECIFICITY[t.value])
         actors[target.key] = replace(
             base,

@@ -1,0 +1,60 @@
+"""The actors of one article as resolution builds them, mention by mention, and the
+actor a gazetteer entry gives (an office holder's role as of the article's date)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from graph.knowledge.gazetteer import Gazetteer, GazetteerEntry
+from graph.knowledge.text import clean_label, normalise
+from graph.records import TYPE_SPECIFICITY, Actor, ActorType, Article, Mention
+
+PEOPLE = (ActorType.PERSON, ActorType.OFFICIAL)
+
+
+@dataclass
+class ArticleActors:
+    """The actors of one article, built up mention by mention."""
+
+    article: Article
+    gazetteer: Gazetteer
+    actors: dict[str, Actor] = field(default_factory=dict)
+    by_surface: dict[str, str] = field(default_factory=dict)
+    by_span: dict[tuple[int, int], str] = field(default_factory=dict)
+    states: frozenset[str] = frozenset()  # gazetteer keys of the states the article names
+    resolve: Callable[[Mention], str | None] = lambda mention: None  # set by resolution: a mention's key
+
+    def add(self, actor: Actor, mention: Mention | None) -> str:
+        known = self.actors.get(actor.key, actor)
+        if mention is not None:
+            alt = clean_label(mention.span.text)
+            if normalise(alt) != normalise(known.label) and alt not in known.alt_labels:
+                known = replace(known, alt_labels=(*known.alt_labels, alt))
+            self.by_surface.setdefault(normalise(mention.span.text), actor.key)
+            self.by_span[(mention.span.start, mention.span.end)] = actor.key
+        if known.role is None and actor.role:
+            known = replace(known, role=actor.role, affiliation=known.affiliation or actor.affiliation)
+        if TYPE_SPECIFICITY[actor.actor_type.value] > TYPE_SPECIFICITY[known.actor_type.value]:
+            known = replace(known, actor_type=actor.actor_type)
+        self.actors[actor.key] = known
+        return actor.key
+
+
+def entry_actor(book: ArticleActors, entry: GazetteerEntry, mention: Mention | None) -> Actor:
+    """A gazetteer actor; an office holder's role as of the article date."""
+    role, affiliation = entry.role, entry.affiliation
+    text_role = mention.role if mention else None
+    term = entry.term_on(book.article.published, text_role)
+    if term is not None:
+        role, affiliation = term.role, term.of
+    if mention is not None and mention.affiliate is not None:
+        affiliation = book.resolve(mention.affiliate) or affiliation
+    return Actor(
+        key=entry.key,
+        label=entry.label,
+        actor_type=entry.actor_type,
+        wikidata=entry.wikidata,
+        affiliation=affiliation,
+        role=text_role or role,
+    )

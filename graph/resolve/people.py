@@ -1,0 +1,124 @@
+"""People known by name only: surnames linked in the article or through the gazetteer,
+first names alone, names the recogniser typed as organisations, and the keys of people
+and other named actors."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from graph.knowledge.gazetteer import GazetteerEntry
+from graph.knowledge.lexicons import is_generic_body, load_first_names
+from graph.knowledge.names import is_single_name, parse_name, strip_honorific
+from graph.knowledge.people import person_by_surname
+from graph.knowledge.text import clean_label, normalise
+from graph.records import Actor, ActorType, Mention
+from graph.resolve.book import PEOPLE, ArticleActors, entry_actor
+
+
+def surname_match(book: ArticleActors, name: str, at: int = 0) -> str | None:
+    """A person named in full in this article whose surname this is ("Mr Blair",
+    "Al-Rashed" after "Hamdi al-Rashed"); particles, case and accents aside. With two
+    ("Ted Cruz", "Rafael Cruz"), the one named last before offset ``at``."""
+    wanted = parse_name(name)
+    if wanted.first:
+        return None
+    found = [
+        key
+        for key, actor in book.actors.items()
+        if actor.actor_type in PEOPLE
+        and not key.startswith("anon:")
+        and (known := parse_name(actor.label)).first
+        and known.surname_key == wanted.surname_key
+    ]
+    gender = honorific_gender(book.article.text[max(0, at - 6) : at])
+    if gender:  # "Mrs Blair" where Tony and Cherie Blair are named
+        genders = {k: load_first_names().get(parse_name(book.actors[k].label).first.lower()) for k in found}
+        found = [k for k in found if genders[k] in (gender, None)]
+    if len(found) <= 1:
+        return found[0] if found else None
+    named = {key: max((s for (s, _e), k in book.by_span.items() if k == key and s < at), default=-1) for key in found}
+    return max(found, key=lambda k: named[k])
+
+
+def honorific_gender(before: str) -> str | None:
+    """ "m" after "Mr", "f" after "Mrs", "Ms" or "Miss", else None."""
+    words = before.lower().replace(".", "").split()
+    last = words[-1] if words else ""
+    return "m" if last in ("mr", "sir", "lord") else "f" if last in ("mrs", "ms", "miss", "lady", "dame") else None
+
+
+def other_person(entry: GazetteerEntry, mention: Mention) -> bool:
+    """A full name the gazetteer's entry does not carry, with another first name: "Melania
+    Trump" around the ruler's "Trump" is not Donald Trump."""
+    if entry.actor_type not in PEOPLE or mention.label != "PERSON":
+        return False
+    name = parse_name(strip_honorific(clean_label(mention.span.text)))
+    if not name.first or normalise(name.full) in {normalise(n) for n in entry.names}:
+        return False
+    return all(parse_name(n).first.lower() != name.first.lower() for n in entry.names if parse_name(n).first)
+
+
+def looks_like_person(label: str) -> bool:
+    """Two or three capitalised words opening with a common first name ("Nikki Haley")."""
+    words = label.split()
+    return 2 <= len(words) <= 3 and words[0].lower() in load_first_names() and all(w[:1].isupper() for w in words)
+
+
+def first_name_alone(book: ArticleActors, mention: Mention) -> bool:
+    """A common first name used alone, not after an honorific ("Mr Howard" is a surname)."""
+    before = book.article.text[max(0, mention.span.start - 6) : mention.span.start].split()
+    honorific = bool(before) and strip_honorific(f"{before[-1]} x") == "x"
+    return not honorific and clean_label(mention.span.text).lower() in load_first_names()
+
+
+def resolve_person(book: ArticleActors, mention: Mention) -> str | None:
+    """A person the gazetteer does not know by this exact name: the full name without
+    title or middle initial, the same surname in this article, or the one gazetteer
+    person with that surname active on the article's date in the article's states."""
+    text = strip_honorific(clean_label(mention.span.text))
+    name = parse_name(text)
+    if name.first and (name.middle or name.full != text):  # "John F. Kerry", "Dr Liam Fox"
+        entry = book.gazetteer.lookup(None, f"{name.first} {name.last}")
+        if entry is not None:
+            return book.add(entry_actor(book, entry, mention), mention)
+    joined = surname_match(book, text, mention.span.start)
+    if joined is not None:
+        return book.add(book.actors[joined], mention)
+    if not name.first:
+        entry = person_by_surname(book.gazetteer, text, book.article.published, book.states)
+        if entry is not None:
+            return book.add(entry_actor(book, entry, mention), mention)
+    return None
+
+
+def name_key(book: ArticleActors, label: str, actor_type: ActorType, affiliation: str | None = None) -> str:
+    """Identity of an actor known by its name only: one name is one actor whatever type
+    an article's context suggests (types are reconciled in the store). A person is keyed
+    by first and last name; a surname alone that nothing links stays in its article
+    ("Rice" is Condoleezza in one article and Susan in another). A generic body ("the
+    health ministry") is one per state it belongs to, and stays in its article when no
+    state is named."""
+    if actor_type not in PEOPLE:
+        if not is_generic_body(label):
+            return f"name:{normalise(label)}"
+        return f"name:{normalise(label)}@{affiliation or 'article:' + article_digest(book)}"
+    name = parse_name(strip_honorific(label))
+    if name.first:
+        return f"name:person:{normalise(f'{name.first} {name.last}')}"
+    return f"name:person:{name.surname_key}@{article_digest(book)}"
+
+
+def article_digest(book: ArticleActors) -> str:
+    return hashlib.sha256(book.article.article_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def without_surname_aliases(actors: dict[str, Actor]) -> None:
+    """A person's surname alone is not kept as another of their names: the full name holds
+    it, and "Blair" would otherwise name Tony Blair in one article and Cherie Blair in
+    another (one alias, two nodes)."""
+    for actor in list(actors.values()):
+        if actor.actor_type in PEOPLE and parse_name(actor.label).first:
+            kept = tuple(n for n in actor.alt_labels if not is_single_name(n))
+            if kept != actor.alt_labels:
+                actors[actor.key] = replace(actor, alt_labels=kept)
