@@ -109,7 +109,25 @@ def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:
     if not candidates:
         return None
     subjects = [m for m in candidates if is_subject(m, doc)]
-    return subjects[-1] if subjects else candidates[-1]
+    return full_name_of(subjects[-1] if subjects else candidates[-1], mentions, word, doc)
+
+
+def full_name_of(mention: Mention, mentions: list[Mention], pronoun: str, doc: Doc) -> Mention:
+    """For a surname alone ("Cruz"), the latest earlier full name with that surname that
+    agrees with the pronoun ("Ted Cruz" for "he", not "Heidi Cruz")."""
+    words = mention.span.text.split()
+    if mention.label != "PERSON" or len(words) != 1 or pronoun not in PERSON_PRONOUNS:
+        return mention
+    fuller = [
+        m
+        for m in mentions
+        if m.label == "PERSON"
+        and m.span.end <= mention.span.start
+        and len(m.span.text.split()) > 1
+        and m.span.text.split()[-1] == words[0]
+        and agrees(m, pronoun, doc)
+    ]
+    return fuller[-1] if fuller else mention
 
 
 def agrees(mention: Mention, pronoun: str, doc: Doc) -> bool:

@@ -13,6 +13,7 @@ import gzip
 import hashlib
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -104,10 +105,18 @@ def decode_bytes(data: bytes, where: str) -> str:
         raise IngestError(f"{where}: not valid UTF-8 at byte {exc.start} ({bad!r}); expected UTF-8 text") from None
 
 
+FILE_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
 def read_text_file(path: Path) -> Article:
+    """A plain-text article: the first line is the headline when a blank line follows it;
+    an ISO date in the file name ("nyt_2016-09-08_obama-on-climate.txt") is its date."""
     text = decode_bytes(path.read_bytes(), str(path))
     title, body_start = split_headline(text)
-    return make_article(text, title=title, path=str(path), body_start=body_start)
+    dated = FILE_NAME_DATE.search(path.name)
+    return make_article(
+        text, title=title, path=str(path), body_start=body_start, published=dated.group(0) if dated else None
+    )
 
 
 def read_html_file(path: Path) -> Article:

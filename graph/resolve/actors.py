@@ -74,8 +74,8 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
         joined = resolve_person(book, mention)
         if joined is not None:
             return joined
-        if not speaking and first_name_alone(book, mention):
-            return None  # "Tony": a first name alone names nobody for the graph
+        if not speaking and (first_name_alone(book, mention) or place_like(book, mention)):
+            return None  # "Tony" alone names nobody; "in Brighton" is a place the recogniser took for a name
     elif mention.label in NAME_LIKE and (joined := surname_match(book, clean_label(mention.span.text))):
         return book.add(book.actors[joined], mention)  # a surname the recogniser took for an organisation
     return book.add(name_actor(book, mention), mention)
@@ -171,6 +171,12 @@ def add_affiliations(book: ArticleActors) -> None:
             entry = book.gazetteer.entries.get(actor.affiliation)
             if entry is not None:
                 book.add(entry_actor(book, entry, None), None)
+
+
+def place_like(book: ArticleActors, mention: Mention) -> bool:
+    """A one-word "person" after "in", "at" or "near" ("the conference in Brighton")."""
+    before = book.article.text[max(0, mention.span.start - 6) : mention.span.start].lower().split()
+    return " " not in mention.span.text.strip() and bool(before) and before[-1] in ("in", "at", "near")
 
 
 def article_states(mentions: tuple[Mention, ...], gazetteer: Gazetteer) -> frozenset[str]:

@@ -1,5 +1,5 @@
 """Definite descriptions as speakers: "the president said", "the minister told
-reporters", "the Palestinian leader warned". The description stands for the actor of
+reporters", "the Palestinian leader warned", "the commission said". The description stands for the actor of
 the article who holds that role (the most recently named before the statement): one whose
 role holds every word of the description, else the only holder of a role with the same
 head ("the GOP nominee" for the "Republican presidential nominee"); otherwise it stays an
@@ -11,6 +11,17 @@ from __future__ import annotations
 from graph.records import Actor, ActorType, Mention
 
 PEOPLE = (ActorType.PERSON, ActorType.OFFICIAL)
+# Words a description and a role write differently ("the GOP nominee", "Republican
+# presidential nominee").
+SYNONYMS = {"gop": "republican", "dem": "democratic", "democrat": "democratic", "u.s.": "us", "american": "us"}
+HEAD_SYNONYMS = {
+    "senator": ("legislator",),
+    "congressman": ("legislator",),
+    "congresswoman": ("legislator",),
+    "lawmaker": ("legislator",),
+    "mp": ("legislator",),
+    "candidate": ("nominee",),
+}
 LOOSE_WORDS = {"the", "former", "new", "outgoing", "incoming", "then", "current", "acting", "veteran", "top"}
 
 
@@ -31,10 +42,13 @@ def described_actor(
     :param before: the statement's offset (the role holder must be named before it).
     :param affiliation: the state or organisation the description names ("Palestinian"), if any.
     """
-    words = [w for w in mention.span.text.lower().replace("’s", "").replace("'s", "").split() if w not in LOOSE_WORDS]
+    text_words = mention.span.text.lower().replace("’s", "").replace("'s", "").split()
+    words = [SYNONYMS.get(w, w) for w in text_words if w not in LOOSE_WORDS]
     definite = mention.span.text.lower().startswith("the ") or text[: mention.span.start].lower().endswith("the ")
     if not definite or not words:
         return None
+    if affiliation in actors and actors[affiliation].actor_type is ActorType.POLITICAL_PARTY:
+        affiliation = None  # "the GOP nominee": the party is a word of the role, not the affiliation
     holders: dict[str, int] = {}  # key -> where the holder was last named before the statement
     for (start, _end), key in by_span.items():
         actor = actors.get(key)
@@ -43,14 +57,24 @@ def described_actor(
                 holders[key] = max(start, holders.get(key, -1))
     exact = {k: at for k, at in holders.items() if fits(words, actors[k], affiliation)}
     chosen = exact or (holders if len(holders) == 1 else {})
+    if not chosen:  # "the commission" after "the Commission on Presidential Debates"
+        chosen = {k: at for (at, _e), k in by_span.items() if at < before and named_body(words, actors.get(k))}
     return max(chosen, key=lambda k: chosen[k]) if chosen else None
+
+
+def named_body(words: list[str], actor: Actor | None) -> bool:
+    """An organisation whose name holds the description's head ("commission")."""
+    if actor is None or actor.actor_type in (*PEOPLE, ActorType.STATE, ActorType.ANONYMOUS_SOURCE):
+        return False
+    return len(words) == 1 and words[0] in actor.label.lower().replace("-", " ").split()
 
 
 def heads_match(words: list[str], actor: Actor, affiliation: str | None) -> bool:
     """The description's head is the role's head ("nominee" of "Republican presidential
-    nominee"), and a named state or organisation is the actor's."""
+    nominee"; "senator" of a "legislator"), and a named state or organisation is the actor's."""
     role = (actor.role or "").lower().split()
-    return bool(role) and role[-1] == words[-1] and (affiliation is None or actor.affiliation == affiliation)
+    heads = {words[-1], *HEAD_SYNONYMS.get(words[-1], ())}
+    return bool(role) and role[-1] in heads and (affiliation is None or actor.affiliation == affiliation)
 
 
 def fits(words: list[str], actor: Actor, affiliation: str | None) -> bool:

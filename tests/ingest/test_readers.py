@@ -106,3 +106,13 @@ def test_gzipped_jsonl_streams_like_jsonl(tmp_path):
     found = list(read_articles([tmp_path]))
     assert [type(f).__name__ for f in found] == ["Article"] * 3 + ["Problem"]
     assert str(found[-1]).startswith(f"{path}:4:")
+
+
+def test_a_text_file_takes_its_date_from_an_iso_date_in_its_name(tmp_path):
+    from graph.ingest import read_text_file
+
+    dated = tmp_path / "nyt_2016-09-08_obama-on-climate.txt"
+    dated.write_text("Headline\n\nObama said so.", encoding="utf-8")
+    plain = tmp_path / "story-20160908-99.txt"
+    plain.write_text("Headline\n\nObama said so.", encoding="utf-8")
+    assert read_text_file(dated).published == "2016-09-08" and read_text_file(plain).published is None
