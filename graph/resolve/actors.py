@@ -116,7 +116,8 @@ def resolve_speaker(book: ArticleActors, candidate: StatementCandidate) -> str |
     """The speaker's actor key: a definite description ("the president") is the actor of
     the article holding that role, when one fits; anything else is resolved as a mention."""
     mention = candidate.speaker
-    if mention.anonymous:
+    body = mention.label == "ORG" and " " not in mention.span.text.strip() and is_generic_body(mention.span.text)
+    if mention.anonymous or body:  # "the president", "the commission"
         affiliation = resolve_mention(book, mention.affiliate) if mention.affiliate else None
         key = described_actor(
             mention,
