@@ -66,3 +66,49 @@ def person_by_surname(
         return None
     active = [gazetteer.entries[k] for k in keys if active_in(gazetteer.entries[k], day, states)]
     return active[0] if len(active) == 1 else None
+
+
+SIMILAR = 88  # rapidfuzz ratio (0-100) two spellings of one name reach ("Sisi"/"Sissi", "Zawahiri"/"Zawahri")
+_KEYS: dict[int, dict[str, list[str]]] = {}
+
+
+def surnames_by_letter(gazetteer: Gazetteer) -> dict[str, list[str]]:
+    """The surname keys of the index, grouped by first letter (cached per gazetteer)."""
+    found = _KEYS.get(id(gazetteer))
+    if found is None:
+        found = defaultdict(list)
+        for key in surname_index(gazetteer):
+            found[key[:1]].append(key)
+        _KEYS[id(gazetteer)] = found
+    return found
+
+
+def similar_person(gazetteer: Gazetteer, name: str, day: str | None, states: Collection[str]) -> GazetteerEntry | None:
+    """The one gazetteer person whose name is another spelling of ``name`` ("Abdel Fattah
+    el-Sissi" for el-Sisi): similar surname and first name (rapidfuzz), and, when the article
+    gives a date and states, active then and there. Similarity alone never links two
+    different spellings without that context unless exactly one person fits.
+
+    >>> from graph.knowledge.gazetteer import GazetteerEntry, Term, build_gazetteer
+    >>> g = build_gazetteer([GazetteerEntry("e", "Egypt", ActorType.STATE),
+    ...     GazetteerEntry("p", "Abdel Fattah el-Sisi", ActorType.OFFICIAL, terms=(Term("president", "e", "2014-06-08"),))])
+    >>> similar_person(g, "Abdel Fattah el-Sissi", "2016-01-01", {"e"}).key
+    'p'
+    """
+    from rapidfuzz import fuzz, process
+
+    wanted = parse_name(name)
+    if not wanted.first or not wanted.surname_key:
+        return None
+    keys = surnames_by_letter(gazetteer).get(wanted.surname_key[:1], [])
+    close = process.extract(wanted.surname_key, keys, scorer=fuzz.ratio, score_cutoff=SIMILAR, limit=10)
+    fits: dict[str, GazetteerEntry] = {}
+    for key, _score, _index in close:
+        for entry_key in surname_index(gazetteer)[key]:
+            entry = gazetteer.entries[entry_key]
+            first = parse_name(entry.label).first
+            if first and fuzz.ratio(first.lower(), wanted.first.lower()) >= SIMILAR:
+                fits[entry_key] = entry
+    if day and states:
+        fits = {k: e for k, e in fits.items() if active_in(e, day, states) or not e.terms}
+    return next(iter(fits.values())) if len(fits) == 1 else None

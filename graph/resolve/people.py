@@ -10,7 +10,7 @@ from dataclasses import replace
 from graph.knowledge.gazetteer import GazetteerEntry
 from graph.knowledge.lexicons import is_generic_body, load_first_names
 from graph.knowledge.names import is_single_name, parse_name, strip_honorific
-from graph.knowledge.people import person_by_surname
+from graph.knowledge.people import person_by_surname, similar_person
 from graph.knowledge.text import clean_label, normalise
 from graph.records import Actor, ActorType, Mention
 from graph.resolve.book import PEOPLE, ArticleActors, entry_actor
@@ -80,6 +80,10 @@ def resolve_person(book: ArticleActors, mention: Mention) -> str | None:
     name = parse_name(text)
     if name.first and (name.middle or name.full != text):  # "John F. Kerry", "Dr Liam Fox"
         entry = book.gazetteer.lookup(None, f"{name.first} {name.last}")
+        if entry is not None:
+            return book.add(entry_actor(book, entry, mention), mention)
+    if name.first:  # another spelling of a gazetteer person ("el-Sissi")
+        entry = similar_person(book.gazetteer, text, book.article.published, book.states)
         if entry is not None:
             return book.add(entry_actor(book, entry, mention), mention)
     joined = surname_match(book, text, mention.span.start)

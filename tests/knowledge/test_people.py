@@ -43,3 +43,23 @@ def test_no_link_when_two_fit_or_nothing_tells():
     assert person_by_surname(GAZETTEER, "Blair", None, {UK}) is None
     assert person_by_surname(GAZETTEER, "Blair", "2005-03-01", set()) is None
     assert person_by_surname(GAZETTEER, "Blair", "2015-03-01", {UK}) is None
+
+
+def test_another_spelling_links_only_with_a_similar_first_name_and_the_context():
+    from graph.knowledge.people import similar_person
+
+    iraq = "wd:Q796"
+    gazetteer = build_gazetteer(
+        [
+            GazetteerEntry(iraq, "Iraq", ActorType.STATE),
+            GazetteerEntry(
+                "p:maliki",
+                "Nuri al-Maliki",
+                ActorType.OFFICIAL,
+                terms=(Term("Prime Minister", iraq, "2006-05-20", "2014-09-08"),),
+            ),
+        ]
+    )
+    assert similar_person(gazetteer, "Nouri al-Maliki", "2014-06-10", {iraq}).key == "p:maliki"
+    assert similar_person(gazetteer, "Ahmed al-Maliki", "2014-06-10", {iraq}) is None  # another first name
+    assert similar_person(gazetteer, "Nouri al-Maliki", "2020-06-10", {iraq}) is None  # not in office then
