@@ -68,6 +68,8 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
         return None  # a law, doctrine or product
     if mention.label in NAME_LIKE and looks_like_person(clean_label(mention.span.text)):
         mention = replace(mention, label="PERSON")  # "Nikki Haley" tagged as an organisation
+    elif mention.label == "PERSON" and is_generic_body(clean_label(mention.span.text)):
+        mention = replace(mention, label="ORG")  # "Air Force" tagged as a person
     elif mention.label == "PERSON" and PLURAL_ACRONYM.fullmatch(clean_label(mention.span.text)):
         mention = replace(mention, label="GROUP", generic=True)  # "MPs", "MEPs" tagged as a person
     if mention.label == "PERSON":

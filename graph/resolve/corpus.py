@@ -13,13 +13,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from graph.knowledge.names import is_single_name, parse_name
+from graph.knowledge.names import is_single_name, parse_name, surname_key
+from graph.knowledge.people import FAMILY_NAME_FIRST
 from graph.records import TYPE_SPECIFICITY, Actor, ActorType, Extraction
 
 PEOPLE = (ActorType.PERSON, ActorType.OFFICIAL)
 SCOPED_PERSON = "name:person:"  # "name:person:<surname>@<article digest>": a surname alone
 MIN_SHARE = 0.8
 MIN_ARTICLES = 2
+SIMILAR = 88  # rapidfuzz ratio of two spellings of one surname ("zawahiri", "zawahri")
 
 
 def scoped_surname(actor: Actor) -> str | None:
@@ -35,6 +37,7 @@ class CorpusPeople:
 
     articles: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     actors: dict[str, Actor] = field(default_factory=dict)
+    by_letter: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # surname keys
 
     def add(self, extraction: Extraction) -> None:
         """Count the article's full-name people (once per article)."""
@@ -42,8 +45,35 @@ class CorpusPeople:
             if actor.actor_type in PEOPLE and scoped_surname(actor) is None and not actor.key.startswith("anon:"):
                 name = parse_name(actor.label)
                 if name.first and name.last:
-                    self.articles[name.surname_key][actor.key] += 1
+                    keys = {name.surname_key}
+                    if actor.affiliation in FAMILY_NAME_FIRST:
+                        keys.add(surname_key(name.first))  # "Kim" of "Kim Jong Un"
+                    for key in keys:
+                        self.articles[key][actor.key] += 1
+                        self.by_letter[key[:1]].add(key)
                     self.actors.setdefault(actor.key, replace(actor, alt_labels=(), role=None))
+
+    def usual_spelling(self, actor: Actor) -> Actor | None:
+        """The corpus's usual spelling of a person named otherwise here: the same first name,
+        a surname at least ``SIMILAR`` alike, named in more articles. Only for people known
+        by name (gazetteer people have one spelling already)."""
+        from rapidfuzz import fuzz, process
+
+        if actor.actor_type not in PEOPLE or not actor.key.startswith("name:person:") or scoped_surname(actor):
+            return None
+        name = parse_name(actor.label)
+        own = self.articles.get(name.surname_key, Counter()).get(actor.key, 0)
+        best: tuple[int, str] | None = None
+        letter = self.by_letter.get(name.surname_key[:1], set())
+        close = process.extract(name.surname_key, letter, scorer=fuzz.ratio, score_cutoff=SIMILAR, limit=None)
+        for surname, _score, _index in close:
+            if surname == name.surname_key:
+                continue
+            for key, found in self.articles[surname].items():
+                other = parse_name(self.actors[key].label)
+                if other.first.lower() == name.first.lower() and found > own and (best is None or found > best[0]):
+                    best = (found, key)
+        return self.actors[best[1]] if best else None
 
     def person(self, surname_key: str) -> Actor | None:
         """The person the corpus means by this surname, if one clearly dominates."""
@@ -57,12 +87,14 @@ class CorpusPeople:
 
 
 def link_surnames(extraction: Extraction, people: CorpusPeople) -> Extraction:
-    """The extraction with each article-scoped surname joined to the corpus's person."""
+    """The extraction with each article-scoped surname joined to the corpus's person, and
+    each full name spelt another way than the corpus's usual spelling ("Ayman al-Zawahri"
+    for "Ayman al-Zawahiri") joined to that spelling."""
     moved: dict[str, Actor] = {}
     for actor in extraction.actors:
         surname = scoped_surname(actor)
-        person = people.person(surname) if surname else None
-        if person is not None:
+        person = people.person(surname) if surname else people.usual_spelling(actor)
+        if person is not None and person.key != actor.key:
             moved[actor.key] = person
     return rekey(extraction, moved) if moved else extraction
 

@@ -39,3 +39,13 @@ def test_an_ambiguous_surname_stays_in_its_article():
 
 def test_one_article_is_not_evidence_enough():
     assert [a.key for a in link_surnames(lone_howard(), corpus("Michael Howard")).actors] == [SCOPED]
+
+
+def test_a_full_name_spelt_otherwise_joins_the_usual_spelling():
+    people = corpus("Ayman al-Zawahiri", "Ayman al-Zawahiri", "Ahmed al-Zawahri")
+    odd = actor("name:person:ayman alzawahri", "Ayman al-Zawahri", ActorType.PERSON)
+    linked = link_surnames(extraction("Ayman al-Zawahri said so.", [odd], [said("x", odd.key)]), people)
+    assert [a.key for a in linked.actors] == ["name:person:ayman al-zawahiri"]
+    assert linked.actors[0].alt_labels == ("Ayman al-Zawahri",)
+    other = actor("name:person:omar alzawahri", "Omar al-Zawahri", ActorType.PERSON)
+    assert link_surnames(extraction("Omar al-Zawahri said so.", [other], []), people).actors == (other,)
