@@ -2,7 +2,7 @@
 
 A pronoun is resolved to an earlier named actor of the article that agrees with it
 (gender for "he"/"she", from the first name, an honorific or a gendered title; a group,
-organisation or state for "they"), within the pronoun's paragraph and the five before it (one for "they"),
+organisation or state for "they"), within the pronoun's paragraph and the eight before it (one for "they"),
 never to a name inside a quotation (the quoted speaker talking about someone else). The
 most recent candidate that is the subject of its clause wins (the previous speaker or
 actor), else the most recent candidate. No agreeing candidate: no speaker (precision
@@ -38,7 +38,7 @@ FEMALE_WORDS = {
     "queen",
     "princess",
 }
-PARAGRAPHS_BACK = {"person": 5, "group": 1}  # paragraphs before the pronoun's that may hold its antecedent
+PARAGRAPHS_BACK = {"person": 8, "group": 1}  # paragraphs before the pronoun's that may hold its antecedent
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
