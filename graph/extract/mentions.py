@@ -65,9 +65,15 @@ CALENDAR_WORDS = {w.lower() for w in (*calendar.day_name, *calendar.month_name) 
 NUMBER = re.compile(r"^[\d.,]+(bn|m|k|%|th|st|nd|rd)?$", re.I)
 
 
+GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")  # not "McCain", "MacDonald", "DeSantis"
+
+
 def is_junk(tokens: list[Token]) -> bool:
-    """Dates and numbers are never actors ("Sunday", "261bn", "2,000 people")."""
+    """Dates, numbers and glued words are never actors ("Sunday", "261bn", "2,000 people",
+    "PutinTrump")."""
     words = [t.lower_ for t in tokens]
+    if len(tokens) >= 3 and any(GLUED.search(t.text) for t in tokens):
+        return True  # "Vladimir Vladimirovich PutinTrump": caption text glued onto a name (not "WikiLeaks")
     return bool(NUMBER.match(words[0])) or all(w in CALENDAR_WORDS or NUMBER.match(w) for w in words)
 
 

@@ -203,6 +203,10 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
         inner = mention_at(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
         if inner is not None:
             return [inner], inner.span
+        if 1 <= len(tokens) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens):
+            named = span_mention(doc, tokens, "PERSON")  # "Romney said": a name the recogniser missed
+            if named is not None:
+                return [named], named.span
     body = body_phrase(subj, tokens, affiliates)
     if body:
         made_body = span_mention(doc, body, "ORG", affiliate=affiliates[0] if affiliates else None)

@@ -104,6 +104,9 @@ class Gazetteer:
             return self.entries[key]
         name = normalise(surface)
         found = self.by_name.get(name)
+        if found is None and "-" in surface:  # "Kim Jong-un" for "Kim Jong Un"
+            name = normalise(surface.replace("-", " "))
+            found = self.by_name.get(name)
         if found is None or not spelled_alike(surface, self.spellings.get(name, surface)):
             return None
         return self.entries.get(found)
@@ -221,6 +224,8 @@ def build_gazetteer(entries: Iterable[GazetteerEntry]) -> Gazetteer:
         for name in (*entry.names, *entry.demonyms):
             if by_name.setdefault(normalise(name), entry.key) == entry.key:
                 spellings.setdefault(normalise(name), name)
+            if "-" in name and by_name.setdefault(normalise(name.replace("-", " ")), entry.key) == entry.key:
+                spellings.setdefault(normalise(name.replace("-", " ")), name.replace("-", " "))
     for entry in by_key.values():
         for term in entry.terms:
             if term.of is not None and term.of not in by_key:

@@ -108,8 +108,9 @@ def name_key(book: ArticleActors, label: str, actor_type: ActorType, affiliation
             return f"name:{normalise(label)}"
         return f"name:{normalise(label)}@{affiliation or 'article:' + article_digest(book)}"
     name = parse_name(strip_honorific(label))
-    if name.first:
-        return f"name:person:{normalise(f'{name.first} {name.last}')}"
+    if name.first:  # hyphens as spaces: "Kim Jong-un" is "Kim Jong Un"
+        spaced = parse_name(strip_honorific(label).replace("-", " "))
+        return f"name:person:{normalise(f'{spaced.first} {spaced.last}')}"
     return f"name:person:{name.surname_key}@{article_digest(book)}"
 
 

@@ -179,6 +179,8 @@ def suspect_pairs(records: Iterable[ActorRecord]) -> list[SuspectPair]:
     found: dict[tuple[int, int], str] = {}
 
     def note(i: int, j: int, reason: str) -> None:
+        if actors[i].type == actors[j].type == "Group":
+            return  # "officials" and "U.S. officials": generic collectives, not one actor spelt twice
         found.setdefault((min(i, j), max(i, j)), reason)
 
     def namesakes(i: int, j: int) -> bool:

@@ -191,3 +191,9 @@ def test_a_pronoun_with_no_agreeing_antecedent_keeps_its_statement_with_an_unres
         if "talks" in (s.content or "")
     ]
     assert [(s.speaker, s.source) for s in found] == [("unresolved speaker (He)", "He")]
+
+
+def test_glued_caption_text_is_no_actor_but_a_camel_case_name_is():
+    found = said("Todd Christopher YoungOvernight Defense said the bill would pass. WikiLeaks said it had the files.")
+    assert "WikiLeaks" in {s.speaker for s in found}
+    assert not any("YoungOvernight" in s.speaker for s in found)

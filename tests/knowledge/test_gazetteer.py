@@ -188,3 +188,8 @@ def test_every_wikidata_id_of_the_bundled_gazetteer_is_a_qid():
                 assert re.fullmatch(r"Q[0-9]+", record["wikidata"]), f"{path.name}:{number}"
             if record["key"].startswith("wd:"):
                 assert re.fullmatch(r"wd:Q[0-9]+", record["key"]), f"{path.name}:{number}"
+
+
+def test_hyphenated_and_spaced_spellings_find_one_entry():
+    gazetteer = build_gazetteer([GazetteerEntry("p:kim", "Kim Jong-un", ActorType.OFFICIAL)])
+    assert gazetteer.lookup(None, "Kim Jong Un").key == gazetteer.lookup(None, "Kim Jong-un").key == "p:kim"
