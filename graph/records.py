@@ -25,6 +25,9 @@ class ActorType(StrEnum):
     ANONYMOUS_SOURCE = "AnonymousSource"
 
 
+# The actor types of people (named persons and office holders).
+PEOPLE = frozenset({ActorType.PERSON, ActorType.OFFICIAL})
+
 # When articles type one actor differently, the more specific type wins: an office
 # holder over a person, any organisation type over a generic group; ties keep the first.
 TYPE_SPECIFICITY: dict[str, int] = {

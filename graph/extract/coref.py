@@ -17,27 +17,12 @@ from graph.extract.layout import paragraph_bounds
 from graph.extract.mentions import doc_text
 from graph.extract.quotes import find_quotes
 from graph.knowledge.lexicons import load_first_names
+from graph.knowledge.names import TITLE_GENDER
 from graph.records import Mention
 
 PERSON_PRONOUNS = {"he": "m", "she": "f"}
 GROUP_PRONOUNS = {"they"}
 GROUP_LABELS = {"ORG", "NORP", "GROUP"}  # not places: "they" is rarely a state
-MALE_WORDS = {"mr", "mr.", "sir", "lord", "spokesman", "chairman", "congressman", "businessman", "king", "prince"}
-FEMALE_WORDS = {
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "miss",
-    "lady",
-    "dame",
-    "spokeswoman",
-    "chairwoman",
-    "congresswoman",
-    "businesswoman",
-    "queen",
-    "princess",
-}
 PARAGRAPHS_BACK = {"person": 8, "group": 1}  # paragraphs before the pronoun's that may hold its antecedent
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -59,11 +44,10 @@ def window_start(doc: Doc, offset: int, back: int) -> int:
 def gender_of(mention: Mention, doc: Doc) -> str | None:
     """ "m", "f" or None (unknown) for a person mention."""
     before = doc_text(doc)[max(0, mention.span.start - 40) : mention.span.start].lower().split()
-    context = set(before[-2:]) | set(mention.role.lower().split() if mention.role else ())
-    if context & MALE_WORDS:
-        return "m"
-    if context & FEMALE_WORDS:
-        return "f"
+    context = [w.rstrip(".") for w in before[-2:]] + (mention.role.lower().split() if mention.role else [])
+    told = {TITLE_GENDER[w] for w in context if w in TITLE_GENDER}
+    if told:
+        return "m" if "m" in told else "f"
     words = mention.span.text.split()
     if len(words) > 1:
         return load_first_names().get(words[0].lower().strip(".,"))

@@ -5,7 +5,6 @@ Pure functions over spaCy tokens; they return tokens or plain records.
 
 from __future__ import annotations
 
-import re
 from typing import cast
 
 from spacy.tokens import Doc, Token
@@ -13,6 +12,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, resolve_pronoun
 from graph.extract.mentions import mention_at, mention_covering, span_mention, text_span
 from graph.knowledge.lexicons import Cue, is_generic_body, load_agents
+from graph.knowledge.names import is_plural_acronym
 from graph.records import Mention, TextSpan
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -128,7 +128,6 @@ def affiliates_of(subj: Token, mentions: list[Mention]) -> list[Mention]:
     return []
 
 
-PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 VAGUE_SPEAKERS = {
     "men",
     "women",
@@ -217,7 +216,7 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
     generic = (
         subj.tag_ in ("NNS", "NNPS")
         or (subj.lower_.endswith("s") and subj.lemma_.lower() != subj.lower_)
-        or bool(PLURAL_ACRONYM.fullmatch(subj.text))  # "MPs", "MEPs"
+        or is_plural_acronym(subj.text)  # "MPs", "MEPs"
     )
     made = [
         span_mention(doc, tokens, "GROUP", affiliate=a, generic=generic, anonymous=not generic)

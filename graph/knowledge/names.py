@@ -142,3 +142,33 @@ def strip_honorific(name: str) -> str:
         if len(words) > len(title) and tuple(normalise(w) for w in words[: len(title)]) == title:
             return " ".join(words[len(title) :])
     return name
+
+
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
+# Gender a word before or in a name tells: honorifics, and gendered titles.
+HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f"}
+TITLE_GENDER = {
+    **HONORIFIC_GENDER,
+    **dict.fromkeys(("spokesman", "chairman", "congressman", "businessman", "king", "prince"), "m"),
+    **dict.fromkeys(("spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen", "princess"), "f"),
+}
+
+
+def is_plural_acronym(text: str) -> bool:
+    """ "MPs", "MEPs": a group of people, never one person.
+
+    >>> is_plural_acronym("MPs"), is_plural_acronym("Mps"), is_plural_acronym("NATO")
+    (True, False, False)
+    """
+    return bool(PLURAL_ACRONYM.fullmatch(text))
+
+
+def honorific_gender(before: str) -> str | None:
+    """ "m" when ``before`` ends with "Mr", "Sir" or "Lord"; "f" with "Mrs", "Ms", "Miss",
+    "Lady" or "Dame"; else None.
+
+    >>> honorific_gender("said Mrs."), honorific_gender("said")
+    ('f', None)
+    """
+    words = before.lower().replace(".", "").split()
+    return HONORIFIC_GENDER.get(words[-1]) if words else None

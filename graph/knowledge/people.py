@@ -10,9 +10,8 @@ from collections.abc import Collection
 
 from graph.knowledge.gazetteer import Gazetteer, GazetteerEntry
 from graph.knowledge.names import parse_name, surname_key
-from graph.records import ActorType
+from graph.records import PEOPLE
 
-PEOPLE = (ActorType.PERSON, ActorType.OFFICIAL)
 _INDEXES: dict[int, dict[str, tuple[str, ...]]] = {}
 
 
@@ -90,6 +89,7 @@ def similar_person(gazetteer: Gazetteer, name: str, day: str | None, states: Col
     different spellings without that context unless exactly one person fits.
 
     >>> from graph.knowledge.gazetteer import GazetteerEntry, Term, build_gazetteer
+    >>> from graph.records import ActorType
     >>> g = build_gazetteer([GazetteerEntry("e", "Egypt", ActorType.STATE),
     ...     GazetteerEntry("p", "Abdel Fattah el-Sisi", ActorType.OFFICIAL, terms=(Term("president", "e", "2014-06-08"),))])
     >>> similar_person(g, "Abdel Fattah el-Sissi", "2016-01-01", {"e"}).key

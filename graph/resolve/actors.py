@@ -12,14 +12,14 @@ text and gazetteer; never spaCy or rdflib.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import replace
 
 from graph.knowledge.gazetteer import Gazetteer
 from graph.knowledge.lexicons import is_force, is_generic_body, is_not_actor, org_type
-from graph.knowledge.names import is_single_name
+from graph.knowledge.names import is_plural_acronym, is_single_name
 from graph.knowledge.text import clean_label, normalise
 from graph.records import (
+    PEOPLE,
     Actor,
     ActorType,
     Article,
@@ -30,7 +30,7 @@ from graph.records import (
     StatementCandidate,
     StatementKind,
 )
-from graph.resolve.book import PEOPLE, ArticleActors, entry_actor
+from graph.resolve.book import ArticleActors, entry_actor
 from graph.resolve.descriptions import described_actor
 from graph.resolve.people import (
     first_name_alone,
@@ -44,7 +44,6 @@ from graph.resolve.people import (
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LIKE = {"ORG", "NORP", "GPE"}
-PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 
 
 def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = False) -> str | None:
@@ -70,7 +69,7 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
         mention = replace(mention, label="PERSON")  # "Nikki Haley" tagged as an organisation
     elif mention.label == "PERSON" and is_generic_body(clean_label(mention.span.text)):
         mention = replace(mention, label="ORG")  # "Air Force" tagged as a person
-    elif mention.label == "PERSON" and PLURAL_ACRONYM.fullmatch(clean_label(mention.span.text)):
+    elif mention.label == "PERSON" and is_plural_acronym(clean_label(mention.span.text)):
         mention = replace(mention, label="GROUP", generic=True)  # "MPs", "MEPs" tagged as a person
     if mention.label == "PERSON":
         joined = resolve_person(book, mention)

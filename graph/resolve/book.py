@@ -8,9 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from graph.knowledge.gazetteer import Gazetteer, GazetteerEntry
 from graph.knowledge.text import clean_label, normalise
-from graph.records import TYPE_SPECIFICITY, Actor, ActorType, Article, Mention
-
-PEOPLE = (ActorType.PERSON, ActorType.OFFICIAL)
+from graph.records import TYPE_SPECIFICITY, Actor, Article, Mention
 
 
 @dataclass

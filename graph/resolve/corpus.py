@@ -15,9 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from graph.knowledge.names import is_single_name, parse_name, surname_key
 from graph.knowledge.people import FAMILY_NAME_FIRST
-from graph.records import TYPE_SPECIFICITY, Actor, ActorType, Extraction
+from graph.records import PEOPLE, TYPE_SPECIFICITY, Actor, Extraction
 
-PEOPLE = (ActorType.PERSON, ActorType.OFFICIAL)
 SCOPED_PERSON = "name:person:"  # "name:person:<surname>@<article digest>": a surname alone
 MIN_SHARE = 0.8
 MIN_ARTICLES = 2

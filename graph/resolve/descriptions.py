@@ -8,9 +8,8 @@ anonymous source of its article.
 
 from __future__ import annotations
 
-from graph.records import Actor, ActorType, Mention
+from graph.records import PEOPLE, Actor, ActorType, Mention
 
-PEOPLE = (ActorType.PERSON, ActorType.OFFICIAL)
 # Words a description and a role write differently ("the GOP nominee", "Republican
 # presidential nominee").
 SYNONYMS = {"gop": "republican", "dem": "democratic", "democrat": "democratic", "u.s.": "us", "american": "us"}

@@ -37,10 +37,9 @@ from graph.knowledge.gazetteer import Gazetteer, GazetteerEntry
 from graph.knowledge.identity import Identity, IdentityIndex, index_identity
 from graph.knowledge.names import name_key, strip_honorific
 from graph.knowledge.text import clean_label, normalise
-from graph.records import Actor, ActorType, Article, Extraction
+from graph.records import PEOPLE, Actor, ActorType, Article, Extraction
 
 RE_KEYED = ("name:", "same:")  # keys made from a name, which a type override extends
-PEOPLE = (ActorType.PERSON, ActorType.OFFICIAL)
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from dataclasses import replace
 
 from graph.knowledge.gazetteer import GazetteerEntry
 from graph.knowledge.lexicons import is_generic_body, load_first_names
-from graph.knowledge.names import is_single_name, parse_name, strip_honorific
+from graph.knowledge.names import honorific_gender, is_single_name, parse_name, strip_honorific
 from graph.knowledge.people import person_by_surname, similar_person
 from graph.knowledge.text import clean_label, normalise
-from graph.records import Actor, ActorType, Mention
-from graph.resolve.book import PEOPLE, ArticleActors, entry_actor
+from graph.records import PEOPLE, Actor, ActorType, Mention
+from graph.resolve.book import ArticleActors, entry_actor
 
 
 def surname_match(book: ArticleActors, name: str, at: int = 0) -> str | None:
@@ -39,13 +39,6 @@ def surname_match(book: ArticleActors, name: str, at: int = 0) -> str | None:
         return found[0] if found else None
     named = {key: max((s for (s, _e), k in book.by_span.items() if k == key and s < at), default=-1) for key in found}
     return max(found, key=lambda k: named[k])
-
-
-def honorific_gender(before: str) -> str | None:
-    """ "m" after "Mr", "f" after "Mrs", "Ms" or "Miss", else None."""
-    words = before.lower().replace(".", "").split()
-    last = words[-1] if words else ""
-    return "m" if last in ("mr", "sir", "lord") else "f" if last in ("mrs", "ms", "miss", "lady", "dame") else None
 
 
 def other_person(entry: GazetteerEntry, mention: Mention) -> bool:

@@ -43,11 +43,11 @@ from typing import NamedTuple
 import pyoxigraph as ox
 
 from graph.knowledge.names import name_key
+from graph.records import PEOPLE
 from graph.sparql.library import query_text
 from graph.sparql.run import run_query
 
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-PEOPLE = frozenset({"Person", "Official"})
 FAMILIES = {
     "Person": "people",
     "Official": "people",
