@@ -100,6 +100,8 @@ class Mention:
     alias_of: TextSpan | None = None  # "(Doctors Without Borders)" after the name it renames
     generic: bool = False  # "rights groups", "U.S. officials"
     anonymous: bool = False  # "one U.S. diplomat", "a spokesperson for MSF"
+    subject: bool = False  # the subject of its clause (whom a later surname or pronoun most likely means)
+    modifier: bool = False  # one word modifying a common noun ("Fox hunting", "the Brighton conference")
 
 
 @dataclass(frozen=True)

@@ -674,6 +674,7 @@ def main(argv: list[str] | None = None) -> None:
     curated_keys = {e["key"] for e in curated}
     same = [g["label"] for g in groups if g["key"] in curated_keys]
     groups = [g for g in groups if g["key"] not in curated_keys]  # the curated entry of that group wins
+    igos = [g for g in igos if g["key"] not in curated_keys]  # and of an IGO ("Security Council" alone)
     print(f"ucdp_actors: {len(same)} groups left to their curated entry: {', '.join(same)}")
     reserved = {normalise(n) for e in (*states, *igos) for n in (e["label"], *e["aliases"], *e.get("demonyms", []),
                                                                   *e.get("seats", []))}

@@ -24,7 +24,6 @@ PERSON_PRONOUNS = {"he": "m", "she": "f"}
 GROUP_PRONOUNS = {"they"}
 GROUP_LABELS = {"ORG", "NORP", "GROUP"}  # not places: "they" is rarely a state
 PARAGRAPHS_BACK = {"person": 8, "group": 1}  # paragraphs before the pronoun's that may hold its antecedent
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 def quote_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -51,11 +50,15 @@ def gender_of(mention: Mention, doc: Doc) -> str | None:
     words = mention.span.text.split()
     if len(words) > 1:
         return load_first_names().get(words[0].lower().strip(".,"))
-    return surname_genders(doc).get(mention.span.text.lower())  # "Trump" after "Donald Trump"
+    surnames, word = surname_genders(doc), mention.span.text.lower()
+    if word in surnames:
+        return surnames[word]  # "Trump" after "Donald Trump"
+    return load_first_names().get(word)  # a first name alone ("Melanie")
 
 
 def surname_genders(doc: Doc) -> dict[str, str]:
-    """Surname -> gender, from the full names of the doc whose first name tells it."""
+    """Surname -> gender, from the full names of the doc whose first name tells it (the
+    first named: "Trump" is Donald more often than Ivanka)."""
     found = doc.user_data.get("stancegraph_surname_genders")
     if found is None:
         found = {}
@@ -63,21 +66,13 @@ def surname_genders(doc: Doc) -> dict[str, str]:
         for ent in doc.ents:
             words = ent.text.split()
             if ent.label_ == "PERSON" and len(words) > 1 and words[0].lower() in names:
-                found.setdefault(words[-1].lower(), names[words[0].lower()])
+                found.setdefault(words[-1].lower(), names[words[0].lower()])  # the first named
         doc.user_data["stancegraph_surname_genders"] = found
     return found
 
 
 def in_quote(mention: Mention, quotes: list[tuple[int, int]]) -> bool:
     return any(start <= mention.span.start and mention.span.end <= end for start, end in quotes)
-
-
-def is_subject(mention: Mention, doc: Doc) -> bool:
-    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
 
 
 def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:
@@ -92,13 +87,31 @@ def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:
     ]
     if not candidates:
         return None
-    subjects = [m for m in candidates if is_subject(m, doc)]
-    return full_name_of(subjects[-1] if subjects else candidates[-1], mentions, word, doc)
+    subjects = [m for m in candidates if m.subject]
+    chosen = main_subject(subjects, doc) if subjects else candidates[-1]
+    return full_name_of(chosen, mentions, word, doc)
+
+
+def main_subject(subjects: list[Mention], doc: Doc) -> Mention:
+    """The last subject, or the main clause's subject of its sentence when the last is a
+    reported clause's ("Josh Earnest said that Barack Obama has called ...; he said")."""
+    last = doc.char_span(subjects[-1].span.start, subjects[-1].span.end, alignment_mode="expand")
+    if last is None:
+        return subjects[-1]
+    sentence = last.sent
+    for mention in subjects[:-1]:
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is not None and span.sent == sentence and span.root.head.dep_ == "ROOT" != last.root.head.dep_:
+            return mention
+    return subjects[-1]
 
 
 def full_name_of(mention: Mention, mentions: list[Mention], pronoun: str, doc: Doc) -> Mention:
-    """For a surname alone ("Cruz"), the latest earlier full name with that surname that
-    agrees with the pronoun ("Ted Cruz" for "he", not "Heidi Cruz")."""
+    """For a surname alone ("Cruz"), an earlier full name with that surname that agrees
+    with the pronoun ("Ted Cruz" for "he", not "Heidi Cruz"): the one named in this
+    paragraph, else the latest named as a subject ("Jeh Johnson says" after "Gary Johnson's
+    doctor"), else the one most often named in full ("a photo of Heidi Cruz" a paragraph
+    up leaves Ted)."""
     words = mention.span.text.split()
     if mention.label != "PERSON" or len(words) != 1 or pronoun not in PERSON_PRONOUNS:
         return mention
@@ -111,7 +124,15 @@ def full_name_of(mention: Mention, mentions: list[Mention], pronoun: str, doc: D
         and m.span.text.split()[-1] == words[0]
         and agrees(m, pronoun, doc)
     ]
-    return fuller[-1] if fuller else mention
+    if not fuller:
+        return mention
+    if "\n" not in doc_text(doc)[fuller[-1].span.start : mention.span.start]:
+        return fuller[-1]  # named in full in this paragraph
+    subjects = [m for m in fuller if m.subject]
+    if subjects:
+        return subjects[-1]
+    texts = [m.span.text for m in fuller]
+    return max(fuller, key=lambda m: (texts.count(m.span.text), -m.span.start))  # the most often named
 
 
 def agrees(mention: Mention, pronoun: str, doc: Doc) -> bool:

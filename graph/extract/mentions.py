@@ -15,12 +15,15 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract.layout import load_agencies
 from graph.extract.roles import find_role
-from graph.knowledge.lexicons import Offices, load_first_names, load_offices
+from graph.knowledge.lexicons import Offices, load_agents, load_first_names, load_offices
 from graph.records import Mention, TextSpan
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 TRIM_LEFT = {"the", "a", "an"}
 TRIM_RIGHT = {"'s", "’s", "'", "’"}
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+NAME_TAGS = {"", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "LAW", "EVENT"}  # a first name the recogniser mistook ("Ivanka")
 
 
 def in_heading(doc: Doc, start: int, end: int) -> bool:
@@ -82,7 +85,25 @@ def span_mention(doc: Doc, tokens: list[Token], label: str, **extra: object) -> 
     if not tokens or is_junk(tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    root = doc[tokens[0].i : tokens[-1].i + 1].root
+    extra.setdefault("subject", is_subject(root))
+    extra.setdefault("modifier", len(tokens) == 1 and is_modifier(root, label))
     return Mention(text_span(doc, start, end), label, **extra)  # type: ignore[arg-type]
+
+
+def is_modifier(token: Token, label: str) -> bool:
+    """A name modifying a common noun that is no agent: "Fox hunting", "the Brighton
+    conference" (not "Acme spokesman"); a "person" modifying the title before a name
+    ("Brighton nurse Marion Brown")."""
+    head = token.head
+    if token.dep_ != "compound" or head.pos_ != "NOUN" or not head.is_lower:
+        return False
+    return head.lemma_ not in load_agents() or (label == "PERSON" and head.dep_ == "compound")
+
+
+def is_subject(root: Token) -> bool:
+    """The token (a name's head) is its clause's subject, or in apposition to it."""
+    return root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
 
 
 def entity_mention(ent: Span) -> Mention | None:
@@ -208,7 +229,31 @@ def missed_people(doc: Doc, offices: Offices) -> list[Span]:
         appos = [c for c in token.rights if c.dep_ == "appos"]
         if any(offices.kind([t]) in ("Official", "Person") for c in appos for t in c.subtree):
             found.append(Span(doc, tokens[0].i, token.i + 1, label="PERSON"))
-    return found + honorific_names(doc, offices) + first_names_before(doc, offices)
+    spans, taken = [], set()
+    for span in found + honorific_names(doc, offices) + first_names_before(doc, offices) + repeated_surnames(doc):
+        if taken.isdisjoint(range(span.start, span.end)):
+            spans.append(span)
+            taken.update(range(span.start, span.end))
+    return spans
+
+
+def repeated_surnames(doc: Doc) -> list[Span]:
+    """ "Ham made it clear" after "Gen. Norman Ham": the surname of a person the
+    recogniser named in full earlier, used alone where it saw no entity, is a person
+    (resolution links it to the full name)."""
+    named = {e.end: e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and is_name_word(e[-1], ("PERSON",))}
+    surnames: set[str] = set()
+    found = []
+    for token in doc:
+        if token.i in named:
+            surnames.add(named[token.i])
+        if token.text not in surnames or token.i == 0 or token.i + 1 == len(doc):
+            continue
+        if token.ent_type_ and (token.ent_type_ == "PERSON" or doc[token.i + 1].ent_iob_ == "I"):
+            continue  # a single-word organisation or place may be the surname ("Scott bristles")
+        if not is_name_word(doc[token.i - 1], ("", "PERSON")) and not is_name_word(doc[token.i + 1], ("", "PERSON")):
+            found.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+    return found
 
 
 def first_names_before(doc: Doc, offices: Offices) -> list[Span]:
@@ -220,7 +265,8 @@ def first_names_before(doc: Doc, offices: Offices) -> list[Span]:
         if ent.label_ == "PERSON" and ent.ent_id_ and len(ent) == 1 and ent.start > 0:
             before = doc[ent.start - 1]
             named = before.lower_ in names or (before.pos_ == "PROPN" and before.is_alpha)
-            if named and before.text[:1].isupper() and not before.ent_type_ and offices.kind([before]) is None:
+            alone = before.ent_type_ in NAME_TAGS and (before.ent_iob_ == "B" or not before.ent_type_)
+            if named and before.text[:1].isupper() and alone and offices.kind([before]) is None:
                 found.append(Span(doc, ent.start - 1, ent.end, label="PERSON"))
     return found
 

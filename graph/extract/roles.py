@@ -72,7 +72,7 @@ def find_role(ent: Span, offices: Offices) -> RoleFound:
     if not words:
         found = appositive_role(ent, offices, name_start)
         return found if found.role else head_role(ent, offices, name_start)
-    role = " ".join(t.text for t in words)
+    role = offices.spelled_out(" ".join(t.text for t in words))
     official = any(offices.kind([t]) == "Official" for t in words) or offices.kind(words) == "Official"
     return RoleFound(role, official, affiliate, name_start)
 
@@ -97,7 +97,7 @@ def appositive_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
                         ),
                         None,
                     )
-                    role = " ".join(t.text for t in tokens[start : start + size])
+                    role = offices.spelled_out(" ".join(t.text for t in tokens[start : start + size]))
                     return RoleFound(role, kind == "Official", affiliate, name_start)
     return RoleFound(None, False, None, name_start)
 
@@ -120,5 +120,6 @@ def head_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
                 ),
                 None,
             )
-            return RoleFound(" ".join(t.text for t in tokens[start:]), kind == "Official", affiliate, name_start)
+            role = offices.spelled_out(" ".join(t.text for t in tokens[start:]))
+            return RoleFound(role, kind == "Official", affiliate, name_start)
     return RoleFound(None, False, None, name_start)

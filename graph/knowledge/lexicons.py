@@ -9,7 +9,7 @@ turns the rows into plain records once per process. Standard library only.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -113,6 +113,16 @@ class Word(Protocol):
 @dataclass(frozen=True)
 class Offices:
     titles: dict[tuple[str, ...], str]  # lower-cased words -> "Official" | "Person" | "Honorific"
+    in_full: dict[str, str] = field(default_factory=dict)  # "sen." -> "Senator"
+
+    def spelled_out(self, role: str) -> str:
+        """A role with its abbreviated titles written in full ("Vermont Sen." -> "Vermont Senator").
+
+        >>> load_offices().spelled_out("Lt. Gen.")
+        'Lieutenant General'
+        """
+        whole = self.in_full.get(role.lower())
+        return whole or " ".join(self.in_full.get(w.lower(), w) for w in role.split())
 
     def match_before(self, tokens: Sequence[Word]) -> int:
         """How many tokens at the end of ``tokens`` form a title (0 if none)."""
@@ -129,14 +139,17 @@ class Offices:
 def load_offices(path: Path | None = None) -> Offices:
     """Titles and what their holders are (``data/lexicon/offices.tsv``).
 
-    :raises LexiconError: for a row that is not ``title<TAB>Official|Person|Honorific``.
+    :raises LexiconError: for a row that is not ``title<TAB>Official|Person|Honorific``
+        with, for an abbreviation, the title in full after another tab.
     """
-    titles = {}
+    titles, in_full = {}, {}
     for row in read_lexicon("offices.tsv", path):
-        if len(row.fields) != 2 or row.fields[1] not in OFFICE_KINDS:
-            raise LexiconError(f"{row.where}: expected 'title<TAB>Official|Person|Honorific'")
+        if len(row.fields) not in (2, 3) or row.fields[1] not in OFFICE_KINDS:
+            raise LexiconError(f"{row.where}: expected 'title<TAB>Official|Person|Honorific[<TAB>title in full]'")
         titles[tuple(row.fields[0].lower().split())] = row.fields[1]
-    return Offices(titles)
+        if len(row.fields) == 3:
+            in_full[row.fields[0].lower()] = row.fields[2]
+    return Offices(titles, in_full)
 
 
 # --- word lists -------------------------------------------------------------------------
@@ -186,14 +199,17 @@ def is_not_actor(name: str) -> bool:
 
     >>> is_not_actor("Act of Settlement"), is_not_actor("Islamophobia"), is_not_actor("Actors Guild")
     (True, True, False)
+    >>> is_not_actor("Bill of Rights"), is_not_actor("Bill de Blasio"), is_not_actor("the Patriot Act")
+    (True, False, True)
     """
     words = name.lower().replace("the ", "", 1).split()
     if not words:
         return False
     rules = load_not_actors()
+    opens = words[0] in rules["head"] and (len(words) == 1 or words[1] in ("of", "on", "for"))
     return (
         " ".join(words) in rules["name"]
-        or words[0] in rules["head"]
+        or opens  # "Act of Settlement", "Treaty of Rome" ("Bill de Blasio" is a person)
         or words[-1] in rules["head"]
         or any(words[-1].endswith(suffix) for suffix in rules["suffix"])
     )

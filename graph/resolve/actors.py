@@ -56,7 +56,7 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
     surname_alone = mention.label == "PERSON" and is_single_name(clean_label(mention.span.text))
     if known is not None and not mention.anonymous and not surname_alone:
         return book.add(book.actors[known], mention)
-    if surname_alone and (joined := surname_match(book, clean_label(mention.span.text), mention.span.start)):
+    if surname_alone and (joined := surname_match(book, clean_label(mention.span.text), mention.span.start, mention.role)):
         return book.add(book.actors[joined], mention)  # the article's own "Mrs Blair" before the gazetteer's
     entry = book.gazetteer.lookup(mention.entity_id, mention.span.text)
     if entry is not None and not other_person(entry, mention):
@@ -77,8 +77,10 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
             return joined
         if not speaking and (first_name_alone(book, mention) or place_like(book, mention)):
             return None  # "Tony" alone names nobody; "in Brighton" is a place the recogniser took for a name
-    elif mention.label in NAME_LIKE and (joined := surname_match(book, clean_label(mention.span.text))):
+    elif mention.label in NAME_LIKE and (joined := surname_match(book, clean_label(mention.span.text), mention.span.start)):
         return book.add(book.actors[joined], mention)  # a surname the recogniser took for an organisation
+    if mention.modifier and not speaking:
+        return None  # "Fox hunting", "the Brighton conference": a word of a noun phrase, no actor
     return book.add(name_actor(book, mention), mention)
 
 
@@ -176,9 +178,9 @@ def add_affiliations(book: ArticleActors) -> None:
 
 
 def place_like(book: ArticleActors, mention: Mention) -> bool:
-    """A one-word "person" after "in", "at" or "near" ("the conference in Brighton")."""
+    """A one-word "person" after "in", "at", "near" or "from" ("the conference in Brighton")."""
     before = book.article.text[max(0, mention.span.start - 6) : mention.span.start].lower().split()
-    return " " not in mention.span.text.strip() and bool(before) and before[-1] in ("in", "at", "near")
+    return " " not in mention.span.text.strip() and bool(before) and before[-1] in ("in", "at", "near", "from")
 
 
 def article_states(mentions: tuple[Mention, ...], gazetteer: Gazetteer) -> frozenset[str]:

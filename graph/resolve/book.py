@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from graph.knowledge.gazetteer import Gazetteer, GazetteerEntry
 from graph.knowledge.text import clean_label, normalise
-from graph.records import TYPE_SPECIFICITY, Actor, Article, Mention
+from graph.records import TYPE_SPECIFICITY, Actor, ActorType, Article, Mention
 
 
 @dataclass
@@ -20,6 +20,7 @@ class ArticleActors:
     actors: dict[str, Actor] = field(default_factory=dict)
     by_surface: dict[str, str] = field(default_factory=dict)
     by_span: dict[tuple[int, int], str] = field(default_factory=dict)
+    subjects: set[tuple[int, int]] = field(default_factory=set)  # spans of mentions that are clause subjects
     states: frozenset[str] = frozenset()  # gazetteer keys of the states the article names
     resolve: Callable[[Mention], str | None] = lambda mention: None  # set by resolution: a mention's key
 
@@ -31,8 +32,13 @@ class ArticleActors:
                 known = replace(known, alt_labels=(*known.alt_labels, alt))
             self.by_surface.setdefault(normalise(mention.span.text), actor.key)
             self.by_span[(mention.span.start, mention.span.end)] = actor.key
-        if known.role is None and actor.role:
-            known = replace(known, role=actor.role, affiliation=known.affiliation or actor.affiliation)
+            if mention.subject:
+                self.subjects.add((mention.span.start, mention.span.end))
+        role = actor.role or (mention.role if mention is not None else None)
+        if known.role is None and role:  # "Sen. Ted Cruz" after a headline's "Ted Cruz"
+            known = replace(known, role=role, affiliation=known.affiliation or actor.affiliation)
+        if mention is not None and mention.official and known.actor_type is ActorType.PERSON:
+            known = replace(known, actor_type=ActorType.OFFICIAL)
         if TYPE_SPECIFICITY[actor.actor_type.value] > TYPE_SPECIFICITY[known.actor_type.value]:
             known = replace(known, actor_type=actor.actor_type)
         self.actors[actor.key] = known

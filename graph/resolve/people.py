@@ -5,40 +5,94 @@ and other named actors."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import replace
+
+from rapidfuzz import fuzz
 
 from graph.knowledge.gazetteer import GazetteerEntry
 from graph.knowledge.lexicons import is_generic_body, load_first_names
 from graph.knowledge.names import honorific_gender, is_single_name, parse_name, strip_honorific
-from graph.knowledge.people import person_by_surname, similar_person
+from graph.knowledge.people import SIMILAR, person_by_surname, similar_person
 from graph.knowledge.text import clean_label, normalise
 from graph.records import PEOPLE, Actor, ActorType, Mention
 from graph.resolve.book import ArticleActors, entry_actor
 
 
-def surname_match(book: ArticleActors, name: str, at: int = 0) -> str | None:
+def surname_match(book: ArticleActors, name: str, at: int = 0, role: str | None = None) -> str | None:
     """A person named in full in this article whose surname this is ("Mr Blair",
     "Al-Rashed" after "Hamdi al-Rashed"); particles, case and accents aside. With two
-    ("Ted Cruz", "Rafael Cruz"), the one named last before offset ``at``."""
+    ("Ted Cruz", "Rafael Cruz"), the one holding the ``role`` the text gives ("Senator
+    Cruz"), else the one named in full in the paragraph of offset ``at``, else the latest
+    named in full as a clause subject, else the one most often named in full; when neither is named before it ("President Obama"
+    opening an article that names Michelle and Barack Obama later), the gazetteer's
+    bearer of the name, else the first named."""
     wanted = parse_name(name)
     if wanted.first:
+        return None
+    found = article_people(book, lambda surname: surname == wanted.surname_key)
+    if not found and len(wanted.surname_key) >= 6:  # "McLenney" after "Tyresha McClenney"
+        found = article_people(book, lambda surname: fuzz.ratio(surname, wanted.surname_key) >= SIMILAR)
+        found = found if len(found) == 1 else []
+    gender = honorific_gender(book.article.text[max(0, at - 6) : at])
+    if gender:  # "Mrs Blair" where Tony and Cherie Blair are named
+        genders = {k: load_first_names().get(parse_name(book.actors[k].label).first.lower()) for k in found}
+        found = [k for k in found if genders[k] in (gender, None)]
+    holders = [k for k in found if role and (book.actors[k].role or "").lower().endswith(role.lower())]
+    if len(found) <= 1 or len(holders) == 1:  # "Senator Cruz" is the senator of the Cruzes
+        return (holders or found or [None])[0]
+    text = book.article.text
+    full = {k: [(s, e) for (s, e), key in book.by_span.items() if key == k and s < at and " " in text[s:e].strip()] for k in found}
+    named = {k: max((s for s, _e in spans), default=-1) for k, spans in full.items()}
+    if max(named.values()) < 0:
+        return unnamed_before(book, name, found)
+    latest = max(found, key=lambda k: named[k])
+    if "\n" not in text[named[latest] : at]:
+        return latest  # named in full in this paragraph
+    as_subject = {k: max((s for s, e in spans if (s, e) in book.subjects), default=-1) for k, spans in full.items()}
+    if max(as_subject.values()) >= 0:
+        return max(found, key=lambda k: as_subject[k])  # "Jeh Johnson says" after "Gary Johnson's doctor"
+    return max(found, key=lambda k: (len(full[k]), -min(full[k], default=(at, at))[0]))  # the most often named
+
+
+def article_people(book: ArticleActors, surname_fits: Callable[[str], bool]) -> list[str]:
+    """Keys of the people named in full in this article whose surname key fits."""
+    return [
+        key
+        for key, actor in book.actors.items()
+        if actor.actor_type in PEOPLE
+        and not key.startswith("anon:")
+        and (known := parse_name(actor.label)).first
+        and surname_fits(known.surname_key)
+    ]
+
+
+def unnamed_before(book: ArticleActors, name: str, found: list[str]) -> str:
+    """Of two people with one surname, neither named yet: the gazetteer's bearer of the
+    surname, else the one named first in the article."""
+    entry = book.gazetteer.lookup(None, name)
+    if entry is not None and entry.key in found:
+        return entry.key
+    first = {key: min((s for (s, _e), k in book.by_span.items() if k == key), default=len(book.article.text)) for key in found}
+    return min(found, key=lambda k: first[k])
+
+
+def tail_match(book: ArticleActors, name: str) -> str | None:
+    """The one person named in full in this article whose name ends with these two or
+    more words ("Suu Kyi" after "Aung San Suu Kyi", "Guajardo Villarreal" after "Ildefonso
+    Guajardo Villarreal")."""
+    words = normalise(name).split()
+    if len(words) < 2:
         return None
     found = [
         key
         for key, actor in book.actors.items()
         if actor.actor_type in PEOPLE
         and not key.startswith("anon:")
-        and (known := parse_name(actor.label)).first
-        and known.surname_key == wanted.surname_key
+        and len(known := normalise(actor.label).split()) > len(words)
+        and known[-len(words) :] == words
     ]
-    gender = honorific_gender(book.article.text[max(0, at - 6) : at])
-    if gender:  # "Mrs Blair" where Tony and Cherie Blair are named
-        genders = {k: load_first_names().get(parse_name(book.actors[k].label).first.lower()) for k in found}
-        found = [k for k in found if genders[k] in (gender, None)]
-    if len(found) <= 1:
-        return found[0] if found else None
-    named = {key: max((s for (s, _e), k in book.by_span.items() if k == key and s < at), default=-1) for key in found}
-    return max(found, key=lambda k: named[k])
+    return found[0] if len(found) == 1 else None
 
 
 def other_person(entry: GazetteerEntry, mention: Mention) -> bool:
@@ -71,6 +125,8 @@ def resolve_person(book: ArticleActors, mention: Mention) -> str | None:
     person with that surname active on the article's date in the article's states."""
     text = strip_honorific(clean_label(mention.span.text))
     name = parse_name(text)
+    if (joined := tail_match(book, text)) is not None:
+        return book.add(book.actors[joined], mention)
     if name.first and (name.middle or name.full != text):  # "John F. Kerry", "Dr Liam Fox"
         entry = book.gazetteer.lookup(None, f"{name.first} {name.last}")
         if entry is not None:
@@ -79,7 +135,7 @@ def resolve_person(book: ArticleActors, mention: Mention) -> str | None:
         entry = similar_person(book.gazetteer, text, book.article.published, book.states)
         if entry is not None:
             return book.add(entry_actor(book, entry, mention), mention)
-    joined = surname_match(book, text, mention.span.start)
+    joined = surname_match(book, text, mention.span.start, mention.role)
     if joined is not None:
         return book.add(book.actors[joined], mention)
     if not name.first:

@@ -44,8 +44,10 @@ def test_cues_are_indexed_by_head_lemma_longest_first():
 def test_office_and_org_type_rows_are_checked(tmp_path):
     offices = tmp_path / "offices.tsv"
     offices.write_text("President\tKing\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"offices\.tsv:1: expected 'title<TAB>Official\|Person\|Honorific'"):
+    with pytest.raises(LexiconError, match=r"offices\.tsv:1: expected 'title<TAB>Official\|Person\|Honorific"):
         load_offices(offices)
+    offices.write_text("Sen.\tOfficial\tSenator\nAmb.\tOfficial\tAmbassador\n", encoding="utf-8")
+    assert load_offices(offices).spelled_out("Vermont Sen.") == "Vermont Senator"
     types = tmp_path / "org_types.tsv"
     types.write_text("ministry\tPlanet\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"org_types\.tsv:1: unknown actor type 'Planet'"):
