@@ -23,7 +23,8 @@ TRIM_LEFT = {"the", "a", "an"}
 TRIM_RIGHT = {"'s", "’s", "'", "’"}
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-NAME_TAGS = {"", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "LAW", "EVENT"}  # a first name the recogniser mistook ("Ivanka")
+# entity labels a first name may wrongly carry ("Ivanka" as a product)
+NAME_TAGS = {"", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "LAW", "EVENT"}
 
 
 def in_heading(doc: Doc, start: int, end: int) -> bool:
@@ -229,7 +230,8 @@ def missed_people(doc: Doc, offices: Offices) -> list[Span]:
         appos = [c for c in token.rights if c.dep_ == "appos"]
         if any(offices.kind([t]) in ("Official", "Person") for c in appos for t in c.subtree):
             found.append(Span(doc, tokens[0].i, token.i + 1, label="PERSON"))
-    spans, taken = [], set()
+    spans: list[Span] = []
+    taken: set[int] = set()
     for span in found + honorific_names(doc, offices) + first_names_before(doc, offices) + repeated_surnames(doc):
         if taken.isdisjoint(range(span.start, span.end)):
             spans.append(span)
@@ -241,7 +243,9 @@ def repeated_surnames(doc: Doc) -> list[Span]:
     """ "Ham made it clear" after "Gen. Norman Ham": the surname of a person the
     recogniser named in full earlier, used alone where it saw no entity, is a person
     (resolution links it to the full name)."""
-    named = {e.end: e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and is_name_word(e[-1], ("PERSON",))}
+    named = {
+        e.end: e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and is_name_word(e[-1], ("PERSON",))
+    }
     surnames: set[str] = set()
     found = []
     for token in doc:

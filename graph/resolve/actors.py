@@ -56,7 +56,9 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
     surname_alone = mention.label == "PERSON" and is_single_name(clean_label(mention.span.text))
     if known is not None and not mention.anonymous and not surname_alone:
         return book.add(book.actors[known], mention)
-    if surname_alone and (joined := surname_match(book, clean_label(mention.span.text), mention.span.start, mention.role)):
+    if surname_alone and (
+        joined := surname_match(book, clean_label(mention.span.text), mention.span.start, mention.role)
+    ):
         return book.add(book.actors[joined], mention)  # the article's own "Mrs Blair" before the gazetteer's
     entry = book.gazetteer.lookup(mention.entity_id, mention.span.text)
     if entry is not None and not other_person(entry, mention):
@@ -77,7 +79,9 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
             return joined
         if not speaking and (first_name_alone(book, mention) or place_like(book, mention)):
             return None  # "Tony" alone names nobody; "in Brighton" is a place the recogniser took for a name
-    elif mention.label in NAME_LIKE and (joined := surname_match(book, clean_label(mention.span.text), mention.span.start)):
+    elif mention.label in NAME_LIKE and (
+        joined := surname_match(book, clean_label(mention.span.text), mention.span.start)
+    ):
         return book.add(book.actors[joined], mention)  # a surname the recogniser took for an organisation
     if mention.modifier and not speaking:
         return None  # "Fox hunting", "the Brighton conference": a word of a noun phrase, no actor

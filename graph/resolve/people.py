@@ -39,10 +39,15 @@ def surname_match(book: ArticleActors, name: str, at: int = 0, role: str | None 
         genders = {k: load_first_names().get(parse_name(book.actors[k].label).first.lower()) for k in found}
         found = [k for k in found if genders[k] in (gender, None)]
     holders = [k for k in found if role and (book.actors[k].role or "").lower().endswith(role.lower())]
-    if len(found) <= 1 or len(holders) == 1:  # "Senator Cruz" is the senator of the Cruzes
-        return (holders or found or [None])[0]
+    if len(holders) == 1:  # "Senator Cruz" is the senator of the Cruzes
+        return holders[0]
+    if len(found) <= 1:
+        return found[0] if found else None
     text = book.article.text
-    full = {k: [(s, e) for (s, e), key in book.by_span.items() if key == k and s < at and " " in text[s:e].strip()] for k in found}
+    full = {
+        k: [(s, e) for (s, e), key in book.by_span.items() if key == k and s < at and " " in text[s:e].strip()]
+        for k in found
+    }
     named = {k: max((s for s, _e in spans), default=-1) for k, spans in full.items()}
     if max(named.values()) < 0:
         return unnamed_before(book, name, found)
@@ -73,7 +78,10 @@ def unnamed_before(book: ArticleActors, name: str, found: list[str]) -> str:
     entry = book.gazetteer.lookup(None, name)
     if entry is not None and entry.key in found:
         return entry.key
-    first = {key: min((s for (s, _e), k in book.by_span.items() if k == key), default=len(book.article.text)) for key in found}
+    first = {
+        key: min((s for (s, _e), k in book.by_span.items() if k == key), default=len(book.article.text))
+        for key in found
+    }
     return min(found, key=lambda k: first[k])
 
 
