@@ -107,6 +107,8 @@ def extract_file(path: PathLike, *, model: str | None = None) -> Extraction:
     >>> sorted({a.label for a in extraction.actors} & {"Hamas", "Israel", "United States"})
     ['Hamas', 'Israel', 'United States']
     """
+    import dataclasses
+
     from graph.ingest import read_file
     from graph.pipeline.articles import extract_one
 
@@ -114,9 +116,12 @@ def extract_file(path: PathLike, *, model: str | None = None) -> Extraction:
     if not file.is_file():
         raise IngestError(f"{file}: no such file")
     items = list(read_file(file))
-    if len(items) != 1 or isinstance(items[0], Problem):
+    articles = [i for i in items if not isinstance(i, Problem)]
+    warnings = tuple(i for i in items if isinstance(i, Problem) and i.severity == "warning")
+    if len(articles) != 1 or len(warnings) + 1 != len(items):
         raise IngestError("; ".join(map(str, items)) or f"{file}: no article")
-    return extract_one(items[0], Settings(model=model))
+    extraction = extract_one(articles[0], Settings(model=model))
+    return dataclasses.replace(extraction, problems=(*warnings, *extraction.problems))  # "decoded as cp1252"
 
 
 def format_extraction(extraction: Extraction, fmt: str = "json", *, model: str | None = None) -> str:

@@ -60,12 +60,16 @@ def build_cli(
         lang=lang,
     )
     report = api.build(paths, store, settings=settings)
+    verbose = logging.getLogger().level <= logging.INFO
+    warnings = len(report.problems) - len(report.errors)
     for problem in report.problems:
-        if problem.severity == "error" or logging.getLogger().level <= logging.INFO:
+        if problem.severity == "error" or verbose:
             err.print(f"[yellow]problem:[/] {problem}", highlight=False)
     err.print(
         f"read {report.read} articles: wrote {report.written}, skipped {report.skipped} unchanged, "
-        f"{report.statements} statements, {len(report.errors)} problems -> {store}",
+        f"{report.statements} statements, {len(report.errors)} problems"
+        + (f" ({warnings} warnings: -v lists them)" if warnings and not verbose else "")
+        + f" -> {store}",
         highlight=False,
     )
     if settings.strict and report.errors:

@@ -37,8 +37,18 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+SIGNED_QUOTE = re.compile(r"[.!?,][”\"»’']\s*(—|–|―|--)\s*\S")
+
+
 def is_heading(line: str) -> bool:
-    """A short line without closing punctuation is a headline or sub-heading."""
+    """A short line without closing punctuation is a headline or sub-heading; a quotation
+    signed with a name ("“We will win.” — Ana Ruiz") is not.
+
+    >>> is_heading("Red Sea attacks"), is_heading("“We will build a wall.” — Steve Quinlan")
+    (True, False)
+    """
+    if SIGNED_QUOTE.search(line):
+        return False
     return not line.rstrip().endswith(SENTENCE_END) and len(line.split()) <= HEADING_MAX_WORDS
 
 
@@ -89,6 +99,9 @@ def heading_bounds(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
+OPENING_MARKS = {"“", '"', "«", "„"}
+
+
 @Language.component("stancegraph_paragraphs_v1")
 def paragraphs_component(doc: Doc) -> Doc:
     """Start a sentence at every line break and after a dateline, and record heading lines.
@@ -105,8 +118,11 @@ def paragraphs_component(doc: Doc) -> Doc:
 
 def mark_layout(doc: Doc) -> None:
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+        before = doc[token.i - 1]
+        if "\n" in before.text_with_ws and not token.is_space:
             token.is_sent_start = True
+        elif token.text in OPENING_MARKS and before.text in (".", "!", "?") and before.whitespace_:
+            token.is_sent_start = True  # 'said he was worried. "What ...': the quote opens a sentence
     doc._.headings = heading_bounds(doc.text)
     starts = {token.idx: token for token in doc if not token.is_space}
     for _start, end in doc._.headings:

@@ -78,7 +78,7 @@ def _scan_quote(text: str, open_at: int, closer: str) -> tuple[Quote | None, int
         if char == "\n" and closer in "’'":
             return None, open_at + 1  # single marks never run over paragraphs
         if char == "\n":
-            if not _next_paragraph_opens(text, j):
+            if not _next_paragraph_opens(text, j) or not _opens_sentence(text, open_at):
                 return Quote(open_at + 1, _rstrip(text, open_at + 1, j), open_at, None), j
             while j < n and text[j].isspace():
                 j += 1
@@ -88,6 +88,15 @@ def _scan_quote(text: str, open_at: int, closer: str) -> tuple[Quote | None, int
     if closer in "’'":
         return None, open_at + 1
     return Quote(open_at + 1, _rstrip(text, open_at + 1, n), open_at, None), n
+
+
+def _opens_sentence(text: str, open_at: int) -> bool:
+    """Does the mark open a quotation of whole sentences (at a paragraph start, after
+    "said:" or "said,", or after a full stop)? Only such a quotation runs on into the
+    next paragraph; a partial one ('described the plan as "a serious step.') that lost
+    its closing mark ends with its paragraph."""
+    before = text[text.rfind("\n", 0, open_at) + 1 : open_at].rstrip()
+    return not before or before[-1] in ":,.!?—–-"
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -9,86 +9,30 @@ clause it hangs from, so one speech act yields one statement.
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass
+import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from graph.extract import syntax
+from graph.extract.attribution import (
+    Context,
+    Hit,
+    continues,
+    cue_chains,
+    embedded,
+    find_hits,
+    group_quotes,
+    is_full_quote,
+)
 from graph.extract.layout import paragraph_bounds
-from graph.extract.mentions import doc_text, in_heading, text_span
+from graph.extract.mentions import doc_text, in_heading, span_mention, text_span
 from graph.extract.overlaps import without_nested_speakers, without_repeats
 from graph.extract.quotes import Quote, find_quotes
+from graph.extract.speakers import speaker_mentions
 from graph.knowledge.lexicons import Cue
 from graph.knowledge.ontology import load_kind_facts
 from graph.records import Mention, SpeechMode, StatementCandidate, StatementKind, TextSpan
-
-FULL_QUOTE_MIN_WORDS = 3
-QUOTE_LEAD = set(":,—–-")
-
-
-@dataclass(frozen=True)
-class Hit:
-    token: Token
-    cue: Cue
-
-
-@dataclass
-class Context:
-    doc: Doc
-    mentions: list[Mention]
-    paragraphs: list[tuple[int, int]]
-
-    def paragraph_of(self, offset: int) -> int:
-        return max(0, bisect.bisect_right([s for s, _ in self.paragraphs], offset) - 1)
-
-
-def is_full_quote(text: str, quote: Quote) -> bool:
-    """A quotation that is a speech act of its own, not a phrase quoted
-    inside reported speech (“bias”, a “lack of progress”)."""
-    if quote.words(text) < FULL_QUOTE_MIN_WORDS:
-        return False
-    inner = text[quote.start : quote.end].rstrip()
-    before = text[: quote.open_mark].rstrip(" \t")
-    lead = before[-1:] if before else "\n"
-    return inner.endswith((",", ".", "!", "?", "…", ";")) or lead in QUOTE_LEAD or lead == "\n"
-
-
-def find_hits(ctx: Context, cues: dict[str, tuple[Cue, ...]], full: list[Quote]) -> list[Hit]:
-    """Cue words outside full quotes and headings (words inside a quote are
-    the speaker's own, not an attribution)."""
-    hits = []
-    for token in ctx.doc:
-        cue = syntax.match_cue(token, cues)
-        if (
-            cue is None
-            or any(q.start <= token.idx < q.end for q in full)
-            or in_heading(ctx.doc, token.idx, token.idx + 1)
-        ):
-            continue
-        hits.append(Hit(token, cue))
-    return hits
-
-
-def chain_root(hit: Hit, by_index: dict[int, Hit]) -> Hit:
-    """Climb from a subject-less cue to the cue clause it depends on."""
-    current = hit
-    while not syntax.own_subjects(current.token):
-        parent = syntax.governor(current.token)
-        if parent is None or parent.i not in by_index:
-            break
-        current = by_index[parent.i]
-    return current
-
-
-def nearest_hit(ctx: Context, quote: Quote, hits: list[Hit]) -> Hit | None:
-    """The closest cue with a speaker in the paragraphs the quote spans."""
-    first, last = ctx.paragraph_of(quote.open_mark), ctx.paragraph_of(max(quote.end - 1, quote.start))
-    lo, hi = ctx.paragraphs[first][0], ctx.paragraphs[last][1]
-    near = [h for h in hits if lo <= h.token.idx < hi and syntax.speakers_of(h.token, h.cue)]
-    if not near:
-        return None
-    return min(near, key=lambda h: min(abs(h.token.idx - quote.open_mark), abs(h.token.idx - quote.end)))
 
 
 def evidence_span(ctx: Context, tokens: list[Token], parts: list[Quote]) -> TextSpan:
@@ -122,6 +66,9 @@ def content_span(ctx: Context, chain: list[Hit], parts: list[Quote]) -> TextSpan
     if parts:
         return text_span(ctx.doc, parts[0].start, parts[-1].end)
     for hit in chain:
+        named = syntax.naming_bounds(hit.token) if hit.cue.naming else None
+        if named is not None:
+            return text_span(ctx.doc, *named)
         head = syntax.content_head(hit.token, hit.cue)
         if head is not None:
             exclude = hit.token if hit.cue.prep else None
@@ -151,6 +98,18 @@ def find_targets(ctx: Context, chain: list[Hit], content: TextSpan | None, speak
     return tuple(unique.values())
 
 
+def with_partial_quote(cue: Token, content: TextSpan | None, partials: list[Quote]) -> TextSpan | None:
+    """ "described the plan as “a serious step”": the content runs on to the end of a
+    partial quote that follows it in the cue's sentence."""
+    if content is None:
+        return None
+    sent = cue.sent
+    after = [q for q in partials if content.end <= q.open_mark < sent.end_char and q.open_mark - content.end <= 5]
+    if not after:
+        return content
+    return text_span(cue.doc, content.start, after[0].end)
+
+
 def has_clause(chain: list[Hit]) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp") for h in chain for c in h.token.children)
 
@@ -160,9 +119,12 @@ def build_statements(
 ) -> list[StatementCandidate]:
     """One statement per speaker of a cue chain (coordinated subjects give several)."""
     root = chain[0]
-    if not parts and (root.cue.belief or (root.cue.weak and not has_clause(chain))):
-        return []
     content = content_span(ctx, chain, parts)
+    if not parts:
+        content = with_partial_quote(root.token, content, partials)
+    partial = content is not None and any(content.start <= q.start and q.end <= content.end for q in partials)
+    if not parts and (root.cue.belief or (root.cue.weak and not has_clause(chain) and not partial)):
+        return []
     if content is None and not parts and not root.cue.prep:
         return []
     kind, negated = statement_kind(chain), syntax.is_negated(root.token)
@@ -177,7 +139,7 @@ def build_statements(
     cue = text_span(ctx.doc, root.token.idx, root.token.idx + len(root.token))
     out = []
     for subj in syntax.speakers_of(root.token, root.cue):
-        found, source = syntax.speaker_mentions(ctx.doc, subj, ctx.mentions)
+        found, source = speaker_mentions(ctx.doc, subj, ctx.mentions)
         for speaker in found:
             named = source is not None and source == speaker.span
             confidence = (0.9 if parts else 0.75) if named else 0.6
@@ -199,84 +161,83 @@ def build_statements(
     return out
 
 
+def reported_apart(ctx: Context, chain: list[Hit], parts: list[Quote]) -> bool:
+    """The nearest cue reports words of its own in an earlier sentence ("X said he was
+    worried. "What the government has done ..."): the quote that follows, with no cue,
+    is a second statement of that speaker, not the cue's content."""
+    root = chain[0].token
+    if root.sent.end_char > parts[0].open_mark or chain[0].cue.prep:
+        return False
+    after = root.nbor() if root.i + 1 < len(root.doc) else root
+    if after.text == ":":
+        return False  # "X said:" then the quote: its content
+    reported = content_span(ctx, chain, [])
+    return reported is not None and reported.end <= parts[0].open_mark
+
+
 def continuation(ctx: Context, quote: Quote, last: StatementCandidate) -> StatementCandidate:
     """A quote with no cue of its own continues the last speaker's words."""
+    return quoted_by(ctx, quote, last.speaker, None, None)
+
+
+def quoted_by(
+    ctx: Context, quote: Quote, speaker: Mention, source: TextSpan | None, cue: TextSpan | None
+) -> StatementCandidate:
+    """A direct quote of ``speaker`` with no cue verb: a continuation or a signed quote."""
     content = text_span(ctx.doc, quote.start, quote.end)
-    evidence_end = quote.close_mark + 1 if quote.close_mark is not None else quote.end
+    start = min(quote.open_mark, source.start if source else quote.open_mark)
+    end = max(quote.close_mark + 1 if quote.close_mark is not None else quote.end, source.end if source else 0)
     targets = tuple(
         m
         for m in ctx.mentions
-        if quote.start <= m.span.start and m.span.end <= quote.end and m.span.text != last.speaker.span.text
+        if quote.start <= m.span.start and m.span.end <= quote.end and m.span.text != speaker.span.text
     )
     return StatementCandidate(
-        speaker=last.speaker,
+        speaker=speaker,
         kind=StatementKind.ASSERT,
         mode=SpeechMode.DIRECT,
-        evidence=text_span(ctx.doc, quote.open_mark, evidence_end),
+        evidence=text_span(ctx.doc, start, end),
+        cue=cue,
         content=content,
         quote=(content,),
-        source=None,
+        source=source,
         targets=targets,
-        confidence=0.6,
+        confidence=0.6 if source is None else 0.75,
     )
 
 
-def continues(ctx: Context, quote: Quote, last: StatementCandidate | None) -> bool:
-    """A paragraph that opens with a quote, right after a paragraph ending in a direct
-    quote, with no cue of its own: the same speaker goes on (the wire convention)."""
-    if last is None or last.mode is not SpeechMode.DIRECT:
-        return False
-    paragraph = ctx.paragraph_of(quote.open_mark)
-    opens = doc_text(ctx.doc)[ctx.paragraphs[paragraph][0] : quote.open_mark].strip() == ""
-    return opens and paragraph - ctx.paragraph_of(last.evidence.end - 1) == 1
+SIGNED_BEFORE = re.compile(r"\s*(\S.*?)\s*([:—–―]|--)\s*")
+SIGNED_AFTER = re.compile(r"[\s,.]*([—–―]|--)\s*(\S.*?)[\s.]*")
 
 
-def group_quotes(
-    ctx: Context, full: list[Quote], hits: list[Hit], by_index: dict[int, Hit]
-) -> list[tuple[list[Quote], int | None]]:
-    """Quotes with the chain root that attributes them. Consecutive quotes of one
-    paragraph attributed by the same cue are one interrupted quote
-    ("“…,” she said. “…”"); a quote with no cue has root None."""
-    groups: list[tuple[list[Quote], int | None]] = []
-    for quote in full:
-        hit = nearest_hit(ctx, quote, hits)
-        root = chain_root(hit, by_index).token.i if hit is not None else None
-        if (
-            groups
-            and root is not None
-            and groups[-1][1] == root
-            and ctx.paragraph_of(groups[-1][0][-1].end) == ctx.paragraph_of(quote.open_mark)
-        ):
-            groups[-1][0].append(quote)
-        else:
-            groups.append(([quote], root))
-    return groups
+def name_missed(doc: Doc, start: int, end: int) -> Mention | None:
+    """Two to four capitalised words the recogniser left out, signing a quote: a person."""
+    span = doc.char_span(start, end)
+    if span is None or not 2 <= len(span) <= 4 or not all(t.is_alpha and t.text[:1].isupper() for t in span):
+        return None
+    return span_mention(doc, list(span), "PERSON")
 
 
-def embedded(quote: Quote, hits: list[Hit]) -> bool:
-    """A quotation inside the reported clause of an earlier cue in its sentence
-    ("said that the video did not give “absolute evidence,” but"): part of a
-    mixed quote, not a speech act of its own."""
-    for hit in hits:
-        sent = hit.token.sent
-        if hit.cue.prep or not (hit.token.idx < quote.open_mark < sent.end_char):
-            continue
-        head = syntax.content_head(hit.token, hit.cue)
-        if head is None:
-            continue
-        start, end = syntax.subtree_bounds(head)
-        if hit.token.idx < start < quote.open_mark and end >= quote.end - 1:
-            return True
-    return False
-
-
-def cue_chains(hits: list[Hit]) -> tuple[dict[int, Hit], dict[int, list[Hit]]]:
-    """Hits by token index, and the chains of hits under each root (root first)."""
-    by_index = {h.token.i: h for h in hits}
-    chains: dict[int, list[Hit]] = {}
-    for hit in hits:
-        chains.setdefault(chain_root(hit, by_index).token.i, []).append(hit)
-    return by_index, {i: sorted(c, key=lambda h: h.token.i != i) for i, c in chains.items()}
+def signed_quote(ctx: Context, quote: Quote) -> StatementCandidate | None:
+    """A quote whose paragraph holds only it and a name before or after a dash or colon
+    (a vox-pop sign-off "Carla Sanchez ― “…”", a transcript "CADDELL: “…”", "“…” — Ana Ruiz")."""
+    text = doc_text(ctx.doc)
+    lo, hi = ctx.paragraphs[ctx.paragraph_of(quote.open_mark)]
+    end = quote.close_mark + 1 if quote.close_mark is not None else quote.end
+    before = SIGNED_BEFORE.fullmatch(text, lo, quote.open_mark)
+    after = SIGNED_AFTER.fullmatch(text, end, hi) if before is None else None
+    if before is not None:
+        (name_start, name_end), mark = before.span(1), before.span(2)
+    elif after is not None:
+        (name_start, name_end), mark = after.span(2), after.span(1)
+    else:
+        return None
+    speaker = next((m for m in ctx.mentions if (m.span.start, m.span.end) == (name_start, name_end)), None)
+    if speaker is None:
+        speaker = name_missed(ctx.doc, name_start, name_end)
+    if speaker is None or speaker.label not in ("PERSON", "ORG", "NORP"):
+        return None
+    return quoted_by(ctx, quote, speaker, speaker.span, text_span(ctx.doc, *mark))
 
 
 def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[Cue, ...]]) -> list[StatementCandidate]:
@@ -292,9 +253,15 @@ def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[
     used: set[int] = set()
     last: StatementCandidate | None = None
     for parts, root_i in group_quotes(ctx, full, hits, by_index):
-        if root_i is not None:
+        if root_i is not None and reported_apart(ctx, chains[root_i], parts):
+            reported = build_statements(ctx, chains[root_i], [], partials)
+            made = reported + [replace(continuation(ctx, part, s), source=s.source) for s in reported for part in parts]
+            used.add(root_i)
+        elif root_i is not None:
             made = build_statements(ctx, chains[root_i], parts, partials)
             used.add(root_i)
+        elif (signed := signed_quote(ctx, parts[0])) is not None:
+            made = [signed]
         elif continues(ctx, parts[0], last):
             assert last is not None  # continues() is False without a last statement
             made = [continuation(ctx, parts[0], last)]

@@ -1,10 +1,13 @@
 """Ingest: files, directories and JSONL records -> ``Article`` records.
 
-Plain text keeps the decoded file text unchanged so offsets index it exactly; a
-first line followed by a blank line is the headline. HTML goes through
-trafilatura; JSONL gives one article per line. A bad input becomes a ``Problem``
-and never stops the batch. May import records, errors and the standard library
-(plus trafilatura, lazily, for HTML).
+Plain text keeps the decoded file text so offsets index it exactly (legacy encodings are
+detected, see ``decoding``); a first line followed by a blank line is the headline. HTML
+goes through trafilatura; JSONL gives one article per line. Teaser and caption lines are
+blanked (``teasers``, length kept); publication dates become ISO 8601 (``dates``). A bad
+input becomes a ``Problem`` and never stops the batch; a repair or a date left out is a
+warning ``Problem`` before its article. README and LICENSE files in a directory are not
+articles. May import records, errors, knowledge and the other ingest modules (plus
+trafilatura, lazily, for HTML).
 """
 
 from __future__ import annotations
@@ -15,13 +18,15 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
 from pathlib import Path
 from typing import cast
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from graph.errors import IngestError
-from graph.ingest.hygiene import sanitize, sniff_binary, strict_json
+from graph.ingest.dates import normalise_date
+from graph.ingest.decoding import decode_bytes, decode_text
+from graph.ingest.hygiene import sanitize, strict_json
+from graph.ingest.teasers import blank_teaser_lines
 from graph.records import Article, Problem
 
 log = logging.getLogger(__name__)
@@ -32,6 +37,8 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 JSONL_FIELDS = ("text", "title", "url", "published", "source")
 _TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_")
+# "README.md", "LICENSE", "LICENSE.Apache-2.0", "readme-fr.txt", "LICENCE_MIT": not articles
+NOT_ARTICLE = re.compile(r"(readme|licen[cs]e)(?:[-_.].*)?", re.IGNORECASE)
 
 
 def text_sha256(text: str) -> str:
@@ -58,19 +65,6 @@ def article_key(text: str, url: str | None) -> str:
     return "sha256:" + text_sha256(text)
 
 
-def normalise_date(value: str | None) -> str | None:
-    """Return an ISO 8601 date(-time) string, or None when unparseable."""
-    if not value:
-        return None
-    value = str(value).strip()
-    for parse in (date.fromisoformat, datetime.fromisoformat):
-        try:
-            return parse(value.replace("Z", "+00:00")).isoformat()
-        except ValueError:
-            continue
-    return None
-
-
 def make_article(text: str, **fields: str | int | None) -> Article:
     """Build an ``Article`` with its identity and hash derived from content."""
     return Article(
@@ -93,55 +87,79 @@ def split_headline(text: str) -> tuple[str | None, int]:
     return first.strip().lstrip("#").strip(), len(first) + len(blank) + 2
 
 
-def decode_bytes(data: bytes, where: str) -> str:
-    """Decode UTF-8 (with or without BOM); say which bytes failed otherwise."""
-    binary = sniff_binary(data)
-    if binary:
-        raise IngestError(f"{where}: {binary}")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start : exc.start + 8]
-        raise IngestError(f"{where}: not valid UTF-8 at byte {exc.start} ({bad!r}); expected UTF-8 text") from None
-
-
 FILE_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def read_text_file(path: Path) -> Article:
     """A plain-text article: the first line is the headline when a blank line follows it;
-    an ISO date in the file name ("nyt_2016-09-08_obama-on-climate.txt") is its date."""
-    text = decode_bytes(path.read_bytes(), str(path))
+    an ISO date in the file name ("nyt_2016-09-08_obama-on-climate.txt") is its date.
+    Warnings (a legacy encoding) are logged; ``read_file`` returns them as problems.
+
+    :raises IngestError: for a binary file or one no encoding reads.
+    """
+    article, warnings = read_text_article(path)
+    for warning in warnings:
+        log.warning("%s", warning)
+    return article
+
+
+def read_text_article(path: Path) -> tuple[Article, list[Problem]]:
+    """A plain-text article (teaser lines blanked) and the warnings about it (a legacy
+    encoding).
+
+    :raises IngestError: for a binary file or one no encoding reads.
+    :raises OSError: when the file cannot be read.
+    """
+    text, warning = decode_text(path.read_bytes(), str(path))
+    text, _ = blank_teaser_lines(text)
     title, body_start = split_headline(text)
     dated = FILE_NAME_DATE.search(path.name)
-    return make_article(
-        text, title=title, path=str(path), body_start=body_start, published=dated.group(0) if dated else None
-    )
+    published = dated.group(0) if dated else None
+    article = make_article(text, title=title, path=str(path), body_start=body_start, published=published)
+    return article, [warning] if warning else []
 
 
-def read_html_file(path: Path) -> Article:
+def read_html_article(path: Path) -> tuple[Article, list[Problem]]:
+    """An HTML article (main text with teaser lines blanked, title, URL, date and site via
+    trafilatura) and the warnings about it (a legacy encoding, a date left out).
+
+    :raises IngestError: for a binary file, one no encoding reads, unparseable HTML or a
+        page without main text.
+    :raises OSError: when the file cannot be read.
+    """
     import trafilatura  # heavy import, only when HTML is ingested
 
-    html = decode_bytes(path.read_bytes(), str(path))
+    html, warning = decode_text(path.read_bytes(), str(path))
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
     except (ValueError, RecursionError, TypeError, AttributeError, LookupError) as exc:
         raise IngestError(f"{path}: could not parse the HTML ({type(exc).__name__}: {exc})") from None
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    text = blank_teaser_lines(text)[0].strip()
     if not text:
         raise IngestError(f"{path}: no main text found in the HTML")
-    return make_article(
+    published, date_problem = normalise_date(getattr(doc, "date", None), str(path))
+    article = make_article(
         text,
         title=getattr(doc, "title", None),
         url=getattr(doc, "url", None),
-        published=normalise_date(getattr(doc, "date", None)),
+        published=published,
         source=getattr(doc, "sitename", None),
         path=str(path),
     )
+    return article, [p for p in (warning, date_problem) if p]
 
 
-def article_from_record(record: object, where: str) -> Article:
-    """One JSONL record -> Article; ``text`` required, the rest optional."""
+def article_from_record(record: object, where: str) -> tuple[Article, list[Problem]]:
+    """One JSONL record -> Article (``text`` required, teaser lines blanked; the rest
+    optional) and the warnings about it (a date left out).
+
+    :raises IngestError: for a record that is not an object or has fields of the wrong type.
+
+    >>> article, warnings = article_from_record({"text": "Egypt said so.", "published": "4 March 2024"}, "a.jsonl:1")
+    >>> article.published, warnings
+    ('2024-03-04', [])
+    """
     if not isinstance(record, dict):
         raise IngestError(f"{where}: expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -153,8 +171,9 @@ def article_from_record(record: object, where: str) -> Article:
     bad = [k for k, v in fields.items() if v is not None and not isinstance(v, str)]
     if bad:
         raise IngestError(f"{where}: fields {', '.join(bad)} must be strings")
-    fields["published"] = normalise_date(fields["published"])
-    return make_article(text, path=where, **fields)
+    fields["published"], date_problem = normalise_date(fields["published"], where)
+    article = make_article(blank_teaser_lines(text)[0], path=where, **fields)
+    return article, [date_problem] if date_problem else []
 
 
 def read_jsonl_file(path: Path) -> Iterator[Article | Problem]:
@@ -168,26 +187,40 @@ def read_jsonl_file(path: Path) -> Iterator[Article | Problem]:
                 continue
             try:
                 record = strict_json(decode_bytes(raw, where))
-                yield article_from_record(record, where)
+                article, warnings = article_from_record(record, where)
+                yield from warnings
+                yield article
             except (IngestError, ValueError, RecursionError) as exc:
                 message = str(exc) if str(exc).startswith(where) else f"{where}: invalid JSON: {exc}"
                 yield Problem(where, message.removeprefix(f"{where}: "))
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Expand directories recursively (sorted, hidden entries skipped)."""
+    """Expand directories recursively (sorted; hidden entries, README and LICENSE files
+    skipped: a file named on its own is read whatever its name)."""
     for path in paths:
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     child = Path(root, name)
-                    if not name.startswith(".") and kind_suffix(child) in SUPPORTED_SUFFIXES:
+                    if is_article_file(child):
                         yield child
         elif path.exists():
             yield path
         else:
             raise IngestError(f"{path}: no such file or directory")
+
+
+def is_article_file(path: Path) -> bool:
+    """Whether a file found in a directory may hold articles: a supported type, not hidden,
+    not a README or LICENSE file ("README.md", "LICENSE.Apache-2.0", "readme.txt").
+
+    >>> [is_article_file(Path(n)) for n in ("a.txt", "README.md", "License.txt", "licensed-arms.txt")]
+    [True, False, False, True]
+    """
+    name = path.name
+    return not name.startswith(".") and not NOT_ARTICLE.fullmatch(name) and kind_suffix(path) in SUPPORTED_SUFFIXES
 
 
 def kind_suffix(path: Path) -> str:
@@ -205,9 +238,13 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl_file(path)
         elif suffix in HTML_SUFFIXES:
-            yield read_html_file(path)
+            article, warnings = read_html_article(path)
+            yield from warnings
+            yield article
         elif suffix in TEXT_SUFFIXES:
-            yield read_text_file(path)
+            article, warnings = read_text_article(path)
+            yield from warnings
+            yield article
         else:
             valid = ", ".join(sorted(SUPPORTED_SUFFIXES))
             yield Problem(str(path), f"unsupported file type {suffix or '(none)'!r}; expected one of {valid}")

@@ -18,7 +18,7 @@ from graph.errors import LexiconError
 from graph.paths import LEXICON_DIR
 from graph.records import ActorType, StatementKind
 
-CUE_FLAGS = ("weak", "belief", "prep", "target=dobj", "target=pobj")
+CUE_FLAGS = ("weak", "belief", "prep", "naming", "target=dobj", "target=pobj")
 OFFICE_KINDS = ("Official", "Person", "Honorific")
 MAX_TITLE_WORDS = 5
 
@@ -63,6 +63,7 @@ class Cue:
     belief: bool = False
     prep: bool = False  # the head word is a preposition ("according to")
     target_dep: str | None = None
+    naming: bool = False  # "called the charges fabricated": a cue only with an object complement
 
 
 def parse_cue(row: LexiconRow) -> Cue:
@@ -83,7 +84,15 @@ def parse_cue(row: LexiconRow) -> Cue:
     if unknown or not words:
         raise LexiconError(f"{row.where}: unknown flags {unknown}; expected some of {', '.join(CUE_FLAGS)}")
     target = next((f.split("=")[1] for f in flags if f.startswith("target=")), None)
-    return Cue(tuple(w.lower() for w in words), kind, "weak" in flags, "belief" in flags, "prep" in flags, target)
+    return Cue(
+        tuple(w.lower() for w in words),
+        kind,
+        "weak" in flags,
+        "belief" in flags,
+        "prep" in flags,
+        target,
+        "naming" in flags,
+    )
 
 
 @lru_cache(maxsize=8)

@@ -156,6 +156,7 @@ def resolve_statement(book: ArticleActors, candidate: StatementCandidate) -> Sta
     if on_behalf is None and actor.actor_type in (ActorType.OFFICIAL, ActorType.ANONYMOUS_SOURCE, ActorType.GROUP):
         on_behalf = actor.affiliation
     on_behalf = on_behalf if on_behalf != speaker else None
+    targets = tuple(t for t in targets if t != on_behalf)  # "a Labour spokesman said Labour would ...": no self-loop
     return Statement(
         speaker=speaker,
         kind=candidate.kind,

@@ -125,7 +125,9 @@ def rekey(extraction: Extraction, moved: dict[str, Actor]) -> Extraction:
             s,
             speaker=key(s.speaker) or s.speaker,
             on_behalf_of=key(s.on_behalf_of),
-            targets=tuple(dict.fromkeys(t for t in map(key, s.targets) if t and t != key(s.speaker))),
+            targets=tuple(
+                dict.fromkeys(t for t in map(key, s.targets) if t and t not in (key(s.speaker), key(s.on_behalf_of)))
+            ),
         )
         for s in extraction.statements
     )

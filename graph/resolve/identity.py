@@ -232,7 +232,9 @@ def apply_identity(extraction: Extraction, identity: Identity, gazetteer: Gazett
             place = split_keys.get((statement.speaker, index.name_class(statement.source.text)))
             speaker = placed[place].actor.key if place is not None else speaker
         on_behalf_of = moved(statement.on_behalf_of)
-        targets = tuple(dict.fromkeys(t for t in map(moved, statement.targets) if t and t != speaker))
+        targets = tuple(
+            dict.fromkeys(t for t in map(moved, statement.targets) if t and t not in (speaker, on_behalf_of))
+        )
         statements.append(
             replace(
                 statement,

@@ -59,11 +59,12 @@ def test_jsonl_bad_line_is_a_problem_and_batch_goes_on(tmp_path):
     assert items[3].published == "2024-05-01"
 
 
-def test_non_utf8_names_the_failing_bytes(tmp_path):
+def test_non_utf8_is_decoded_with_a_warning_naming_the_failing_byte(tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes("caf\u00e9 au lait".encode("latin-1"))
-    (problem,) = list(read_articles([path]))
-    assert isinstance(problem, Problem) and "byte 3" in problem.message
+    problem, article = list(read_articles([path]))
+    assert isinstance(problem, Problem) and problem.severity == "warning" and "byte 3" in problem.message
+    assert article.text == "caf\u00e9 au lait"
 
 
 def test_empty_file_is_a_problem(tmp_path):
@@ -116,3 +117,18 @@ def test_a_text_file_takes_its_date_from_an_iso_date_in_its_name(tmp_path):
     plain = tmp_path / "story-20160908-99.txt"
     plain.write_text("Headline\n\nObama said so.", encoding="utf-8")
     assert read_text_file(dated).published == "2016-09-08" and read_text_file(plain).published is None
+
+
+def test_a_directory_skips_readme_and_license_files_of_any_case_and_extension(tmp_path):
+    for name in ("README.md", "readme.txt", "License.txt", "LICENSE", "LICENCE.md", "README-fr.md"):
+        (tmp_path / name).write_text("Egypt said the crossing was open.", encoding="utf-8")
+    (tmp_path / "licensed-arms-exports.txt").write_text("Britain said exports would stop.", encoding="utf-8")
+    found = list(read_articles([tmp_path]))
+    assert [a.path.rsplit("/", 1)[-1] for a in found] == ["licensed-arms-exports.txt"]
+
+
+def test_a_readme_named_on_its_own_is_still_read(tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text("Egypt said the crossing was open.", encoding="utf-8")
+    (article,) = list(read_articles([path]))
+    assert isinstance(article, Article)

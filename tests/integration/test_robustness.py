@@ -44,7 +44,7 @@ def bad_inputs(folder: Path) -> dict[str, str]:
         "nul.txt": (b"Hamas said\x00 no.", "NUL"),
         "report.txt": (b"%PDF-1.7\n%\xe2\xe3", "PDF"),
         "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
-        "latin1.txt": ("Le président a déclaré".encode("latin-1"), "UTF-8"),
+        "undecodable.txt": (bytes(range(0x80, 0x100)) * 3, "UTF-8"),
         "german.txt": (GERMAN.encode(), "English"),
         "huge.txt": (b"a " * 600_000, "limit"),
     }

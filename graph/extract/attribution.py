@@ -1,0 +1,147 @@
+"""Which cue attributes which quotation: full quotes and the phrases quoted inside
+reported speech, cue hits on the parse, chains of cues that are one speech act
+("..., saying"), and the grouping of quotes under the cue nearest them in their
+paragraph. Used by ``statements``, which builds the statement candidates.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from graph.extract import syntax
+from graph.extract.mentions import doc_text, in_heading
+from graph.extract.quotes import Quote
+from graph.knowledge.lexicons import Cue
+from graph.records import Mention, SpeechMode, StatementCandidate
+
+FULL_QUOTE_MIN_WORDS = 3
+QUOTE_LEAD = set(":,—–―-")
+
+
+@dataclass(frozen=True)
+class Hit:
+    token: Token
+    cue: Cue
+
+
+@dataclass
+class Context:
+    doc: Doc
+    mentions: list[Mention]
+    paragraphs: list[tuple[int, int]]
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right([s for s, _ in self.paragraphs], offset) - 1)
+
+
+def is_full_quote(text: str, quote: Quote) -> bool:
+    """A quotation that is a speech act of its own, not a phrase quoted
+    inside reported speech (“bias”, a “lack of progress”)."""
+    if quote.words(text) < FULL_QUOTE_MIN_WORDS:
+        return False
+    inner = text[quote.start : quote.end].rstrip()
+    before = text[: quote.open_mark].rstrip(" \t")
+    lead = before[-1:] if before else "\n"
+    if lead in QUOTE_LEAD or lead == "\n":
+        return True
+    unclosed_after_word = quote.close_mark is None and lead.isalnum()  # 'described it as "a serious step.'
+    return inner.endswith((",", ".", "!", "?", "…", ";")) and not unclosed_after_word
+
+
+def find_hits(ctx: Context, cues: dict[str, tuple[Cue, ...]], full: list[Quote]) -> list[Hit]:
+    """Cue words outside full quotes and headings (words inside a quote are
+    the speaker's own, not an attribution)."""
+    hits = []
+    for token in ctx.doc:
+        cue = syntax.match_cue(token, cues)
+        if (
+            cue is None
+            or any(q.start <= token.idx < q.end for q in full)
+            or in_heading(ctx.doc, token.idx, token.idx + 1)
+        ):
+            continue
+        hits.append(Hit(token, cue))
+    return hits
+
+
+def chain_root(hit: Hit, by_index: dict[int, Hit]) -> Hit:
+    """Climb from a subject-less cue to the cue clause it depends on."""
+    current = hit
+    while not syntax.own_subjects(current.token):
+        parent = syntax.governor(current.token)
+        if parent is None or parent.i not in by_index:
+            break
+        current = by_index[parent.i]
+    return current
+
+
+def nearest_hit(ctx: Context, quote: Quote, hits: list[Hit]) -> Hit | None:
+    """The closest cue with a speaker in the paragraphs the quote spans."""
+    first, last = ctx.paragraph_of(quote.open_mark), ctx.paragraph_of(max(quote.end - 1, quote.start))
+    lo, hi = ctx.paragraphs[first][0], ctx.paragraphs[last][1]
+    near = [h for h in hits if lo <= h.token.idx < hi and syntax.speakers_of(h.token, h.cue)]
+    if not near:
+        return None
+    near = [h for h in near if not h.cue.belief] or near  # "said she feared ... "…"": the speech cue
+    return min(near, key=lambda h: min(abs(h.token.idx - quote.open_mark), abs(h.token.idx - quote.end)))
+
+
+def group_quotes(
+    ctx: Context, full: list[Quote], hits: list[Hit], by_index: dict[int, Hit]
+) -> list[tuple[list[Quote], int | None]]:
+    """Quotes with the chain root that attributes them. Consecutive quotes of one
+    paragraph attributed by the same cue are one interrupted quote
+    ("“…,” she said. “…”"); a quote with no cue has root None."""
+    groups: list[tuple[list[Quote], int | None]] = []
+    for quote in full:
+        hit = nearest_hit(ctx, quote, hits)
+        root = chain_root(hit, by_index).token.i if hit is not None else None
+        if (
+            groups
+            and root is not None
+            and groups[-1][1] == root
+            and ctx.paragraph_of(groups[-1][0][-1].end) == ctx.paragraph_of(quote.open_mark)
+        ):
+            groups[-1][0].append(quote)
+        else:
+            groups.append(([quote], root))
+    return groups
+
+
+def embedded(quote: Quote, hits: list[Hit]) -> bool:
+    """A quotation inside the reported clause of an earlier cue in its sentence
+    ("said that the video did not give “absolute evidence,” but"): part of a
+    mixed quote, not a speech act of its own."""
+    for hit in hits:
+        sent = hit.token.sent
+        if hit.cue.prep or not (hit.token.idx < quote.open_mark < sent.end_char):
+            continue
+        head = syntax.content_head(hit.token, hit.cue)
+        if head is None:
+            continue
+        start, end = syntax.subtree_bounds(head)
+        if hit.token.idx < start < quote.open_mark and end >= quote.end - 1:
+            return True
+    return False
+
+
+def cue_chains(hits: list[Hit]) -> tuple[dict[int, Hit], dict[int, list[Hit]]]:
+    """Hits by token index, and the chains of hits under each root (root first)."""
+    by_index = {h.token.i: h for h in hits}
+    chains: dict[int, list[Hit]] = {}
+    for hit in hits:
+        chains.setdefault(chain_root(hit, by_index).token.i, []).append(hit)
+    return by_index, {i: sorted(c, key=lambda h: h.token.i != i) for i, c in chains.items()}
+
+
+def continues(ctx: Context, quote: Quote, last: StatementCandidate | None) -> bool:
+    """A paragraph that opens with a quote, right after a paragraph ending in a direct
+    quote, with no cue of its own: the same speaker goes on (the wire convention)."""
+    if last is None or last.mode is not SpeechMode.DIRECT:
+        return False
+    paragraph = ctx.paragraph_of(quote.open_mark)
+    opens = doc_text(ctx.doc)[ctx.paragraphs[paragraph][0] : quote.open_mark].strip() == ""
+    return opens and paragraph - ctx.paragraph_of(last.evidence.end - 1) == 1

@@ -1,0 +1,151 @@
+"""Who a cue's subject token stands for: a named mention, a resolved pronoun, a
+spokesperson speaking as their organisation, a state body ("the Ukrainian defence
+ministry"), or an anonymous or generic group of people ("one diplomat", "officials"),
+with the states and organisations they belong to.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from spacy.tokens import Doc, Token
+
+from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, resolve_pronoun
+from graph.extract.mentions import mention_at, mention_covering, span_mention, text_span
+from graph.extract.syntax import subject_tokens
+from graph.knowledge.lexicons import is_generic_body, load_agents, load_offices
+from graph.knowledge.names import is_plural_acronym
+from graph.records import Mention, TextSpan
+
+AFFILIATE_DEPS = {"compound", "amod", "poss", "nmod"}
+AFFILIATE_PREPS = {"for", "of", "from", "in", "by"}
+
+
+def affiliates_of(subj: Token, mentions: list[Mention]) -> list[Mention]:
+    """Named entities the noun phrase belongs to ("U.S." in "U.S. officials", "MSF"
+    in "a spokesperson for MSF", both in "officials in Cairo and Doha")."""
+    for child in subj.children:
+        if child.dep_ in AFFILIATE_DEPS:
+            found = mention_covering(mentions, child)
+            if found:
+                return [found]
+        if child.dep_ == "prep" and child.lower_ in AFFILIATE_PREPS:
+            objects = [o for obj in child.children if obj.dep_ == "pobj" for o in (obj, *obj.conjuncts)]
+            found_all = [m for m in (mention_covering(mentions, o) for o in objects) if m is not None]
+            if found_all:
+                return found_all
+    return []
+
+
+VAGUE_SPEAKERS = {
+    "men",
+    "women",
+    "people",
+    "others",
+    "many",
+    "some",
+    "most",
+    "those",
+    "several",
+    "everyone",
+    "someone",
+    "anyone",
+    "somebody",
+    "everybody",
+}
+# Who speak or write for another: "a spokesperson for MSF", "a UN report" speak as that actor.
+SPOKES = {
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "representative",
+    "statement",
+    "report",
+    "study",
+    "letter",
+    "analysis",
+    "poll",
+    "survey",
+    "memo",
+    "filing",
+    "complaint",
+    "release",
+    "tweet",
+    "lawsuit",
+    "document",
+    "ad",
+    "website",
+    "editorial",
+    "communique",
+    "communiqué",
+}
+
+
+def is_agent(subj: Token) -> bool:
+    return subj.lemma_.lower() in load_agents() or subj.lower_ in load_agents()
+
+
+def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[list[Mention], TextSpan | None]:
+    """The speakers a subject token stands for, and the source span as written
+    (the pronoun itself for "he said", resolved to the nearest named actor). A
+    group of several states' officials gives one speaker mention per state."""
+    found = mention_covering(mentions, subj)
+    if found is not None:
+        return [found], found.span
+    named = next((m for c in subj.children if c.dep_ == "appos" and (m := mention_covering(mentions, c))), None)
+    if named is not None and named.label == "PERSON":
+        return [named], named.span  # "Egypt's foreign minister, Samir Fawzy, said"
+    if subj.lower_ in PERSON_PRONOUNS.keys() | GROUP_PRONOUNS:
+        source = text_span(doc, subj.idx, subj.idx + len(subj))
+        resolved = resolve_pronoun(subj, mentions) or Mention(source, "PRONOUN", anonymous=True)
+        return [resolved], source  # no agreeing antecedent: kept, its speaker unresolved
+    if subj.pos_ == "PRON":
+        return [], None
+    tokens = subject_tokens(subj)
+    affiliates = affiliates_of(subj, mentions)
+    if affiliates and subj.lemma_.lower() in SPOKES:
+        return affiliates[:1], phrase_span(doc, tokens)  # "a spokesperson for MSF" speaks as MSF
+    if subj.pos_ != "PROPN" and not is_agent(subj):
+        return [], None  # "the conflict claimed ...": not a speaker
+    if subj.pos_ == "PROPN" and not affiliates:
+        inner = mention_at(mentions, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        if inner is not None:
+            return [inner], inner.span
+        if 1 <= len(tokens) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens):
+            named = span_mention(doc, tokens, "PERSON")  # "Romney said": a name the recogniser missed
+            if named is not None:
+                return [named], named.span
+    body = body_phrase(subj, tokens, affiliates)
+    if body:
+        made_body = span_mention(doc, body, "ORG", affiliate=affiliates[0] if affiliates else None)
+        if made_body is not None:
+            return [made_body], phrase_span(doc, tokens)  # "the Ukrainian defence ministry said"
+    if [t.lower_ for t in tokens if t.dep_ != "det"] == [subj.lower_] and subj.lower_ in VAGUE_SPEAKERS:
+        return [], None  # "people said", "many believe": nobody the graph can name
+    generic = (
+        subj.tag_ in ("NNS", "NNPS")
+        or (subj.lower_.endswith("s") and subj.lemma_.lower() != subj.lower_)
+        or is_plural_acronym(subj.text)  # "MPs", "MEPs"
+    )
+    made = [
+        span_mention(doc, tokens, "GROUP", affiliate=a, generic=generic, anonymous=not generic)
+        for a in (affiliates or cast(list[Mention | None], [None]))
+    ]
+    made = [m for m in made if m is not None]
+    return cast(list[Mention], made), cast(Mention, made[0]).span if made else None
+
+
+def body_phrase(subj: Token, tokens: list[Token], affiliates: list[Mention]) -> list[Token]:
+    """The words naming a state body ("defence ministry" of "the Ukrainian defence
+    ministry"), without determiners and the owner; empty when the head is not a body."""
+    if not is_generic_body(subj.text) or subj.lemma_.lower() in ("government",):
+        return []
+    if load_offices().kind([subj]) in ("Official", "Person"):
+        return []  # "Jordan's foreign minister" is an office holder, not a body
+    owner = {i for m in affiliates for i in range(len(tokens)) if m.span.start <= tokens[i].idx < m.span.end}
+    words = [t for i, t in enumerate(tokens) if i not in owner and t.dep_ not in ("det", "poss", "case")]
+    return words if words and words[-1] is subj and is_generic_body(" ".join(t.text for t in words)) else []
+
+
+def phrase_span(doc: Doc, tokens: list[Token]) -> TextSpan:
+    return text_span(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
