@@ -54,6 +54,34 @@ VAGUE_SPEAKERS = {
     "everybody",
 }
 # Who speak or write for another: "a spokesperson for MSF", "a UN report" speak as that actor.
+# Documents that speak with no named owner: kept as statements of an anonymous source.
+DOCUMENTS = {
+    "statement",
+    "report",
+    "study",
+    "letter",
+    "memo",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "document",
+    "ruling",
+    "verdict",
+    "judgment",
+    "brief",
+    "book",
+    "article",
+    "editorial",
+    "ad",
+    "advert",
+    "advertisement",
+    "clip",
+    "video",
+    "slide",
+    "transcript",
+    "communique",
+    "communiqué",
+}
 SPOKES = {
     "spokesperson",
     "spokesman",
@@ -105,6 +133,12 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
     affiliates = affiliates_of(subj, mentions)
     if affiliates and subj.lemma_.lower() in SPOKES:
         return affiliates[:1], phrase_span(doc, tokens)  # "a spokesperson for MSF" speaks as MSF
+    if subj.lemma_.lower() in DOCUMENTS and not affiliates:  # "the ruling said", "one slide says"
+        releaser = next((c for c in subj.head.children if c.dep_ == "nsubj"), None) if subj.dep_ == "dobj" else None
+        if releaser is not None:  # "he released a letter that says": his words
+            return speaker_mentions(doc, releaser, mentions)
+        document = span_mention(doc, tokens, "GROUP", anonymous=True)
+        return ([document], document.span) if document is not None else ([], None)
     if subj.pos_ != "PROPN" and not is_agent(subj):
         return [], None  # "the conflict claimed ...": not a speaker
     if subj.pos_ == "PROPN" and not affiliates:

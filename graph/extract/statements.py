@@ -30,6 +30,7 @@ from graph.extract.mentions import doc_text, in_heading, span_mention, text_span
 from graph.extract.overlaps import without_nested_speakers, without_repeats
 from graph.extract.quotes import Quote, find_quotes
 from graph.extract.speakers import speaker_mentions
+from graph.extract.transcripts import transcript_turns
 from graph.knowledge.lexicons import Cue
 from graph.knowledge.ontology import load_kind_facts
 from graph.records import Mention, SpeechMode, StatementCandidate, StatementKind, TextSpan
@@ -81,15 +82,33 @@ def content_span(ctx: Context, chain: list[Hit], parts: list[Quote]) -> TextSpan
     return None
 
 
-def find_targets(ctx: Context, chain: list[Hit], content: TextSpan | None, speaker: Mention) -> tuple[Mention, ...]:
-    """Actors addressed or spoken about: objects of the cues, then actors named in the content."""
+# Stances whose target is what the cue takes as object or addressee ("backed X", "condemned
+# X's offensive", "urged X to", "demanded that X ..."), never an actor its words merely name
+# ("defended the operations, saying ... Hamas ..." supports no Hamas; "condemned the attack on
+# Israel" is not against Israel). Other kinds (assertions, denials, warnings, promises) target
+# the actors they speak about: the cue's objects, then the actors named in the content.
+OBJECT_TARGETED = {
+    StatementKind.SUPPORT,
+    StatementKind.CRITICIZE,
+    StatementKind.ACCUSE,
+    StatementKind.REJECT,
+    StatementKind.THREATEN,
+    StatementKind.APPEAL,
+    StatementKind.DEMAND,
+}
+
+
+def find_targets(
+    ctx: Context, chain: list[Hit], content: TextSpan | None, speaker: Mention, kind: StatementKind
+) -> tuple[Mention, ...]:
+    """The actors a statement is for or against (``OBJECT_TARGETED``) or about."""
     found: list[Mention] = []
     for hit in chain:
         for obj in syntax.object_tokens(hit.token):
             found += [
                 m for m in ctx.mentions if obj.left_edge.idx <= m.span.start < obj.right_edge.idx + len(obj.right_edge)
             ]
-    if content is not None:
+    if content is not None and kind not in OBJECT_TARGETED:
         found += [m for m in ctx.mentions if content.start <= m.span.start and m.span.end <= content.end]
     unique: dict[str, Mention] = {}
     for mention in found:
@@ -153,7 +172,7 @@ def build_statements(
                     content=content,
                     quote=quoted,
                     source=source,
-                    targets=find_targets(ctx, chain, content, speaker),
+                    targets=find_targets(ctx, chain, content, speaker, kind),
                     negated=negated,
                     confidence=confidence,
                 )
@@ -243,16 +262,41 @@ def signed_quote(ctx: Context, quote: Quote) -> StatementCandidate | None:
 def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[Cue, ...]]) -> list[StatementCandidate]:
     """All statement candidates of a Doc, in text order."""
     ctx = Context(doc, mentions, paragraph_bounds(doc_text(doc)))
-    quotes = [q for q in find_quotes(doc_text(doc)) if not in_heading(doc, q.open_mark, q.open_mark + 1)]
+    turns = transcript_turns(doc, ctx.paragraphs)
+    inside = [q for q, _speaker in turns]
+    in_turns = {ctx.paragraph_of(q.open_mark) for q in inside}  # a quoted transcript is its turns
+    quotes = [
+        q
+        for q in find_quotes(doc_text(doc))
+        if not in_heading(doc, q.open_mark, q.open_mark + 1) and ctx.paragraph_of(q.open_mark) not in in_turns
+    ]
     full = [q for q in quotes if is_full_quote(doc_text(doc), q)]
-    hits = find_hits(ctx, cues, full)
+    hits = find_hits(ctx, cues, full + inside)  # words inside a turn are the speaker's own
     full = [q for q in full if not embedded(q, hits)]
     partials = [q for q in quotes if q not in full]
     by_index, chains = cue_chains(hits)
-    statements: list[StatementCandidate] = []
+    statements = [quoted_by(ctx, q, who, who.span, text_span(doc, q.open_mark, q.open_mark + 1)) for q, who in turns]
     used: set[int] = set()
+    statements += quote_statements(ctx, group_quotes(ctx, full, hits, by_index), chains, partials, used)
+    for root_i, chain in chains.items():
+        if root_i not in used:
+            statements += build_statements(ctx, chain, [], partials)
+    statements = without_nested_speakers(without_repeats(statements))
+    return sorted(statements, key=lambda s: (s.evidence.start, s.cue.start if s.cue else 0))
+
+
+def quote_statements(
+    ctx: Context,
+    groups: list[tuple[list[Quote], int | None]],
+    chains: dict[int, list[Hit]],
+    partials: list[Quote],
+    used: set[int],
+) -> list[StatementCandidate]:
+    """Statements of the full quotes, each group with the cue chain attributing it (added
+    to ``used``), a signature, or the last speaker it continues."""
+    statements: list[StatementCandidate] = []
     last: StatementCandidate | None = None
-    for parts, root_i in group_quotes(ctx, full, hits, by_index):
+    for parts, root_i in groups:
         if root_i is not None and reported_apart(ctx, chains[root_i], parts):
             reported = build_statements(ctx, chains[root_i], [], partials)
             made = reported + [replace(continuation(ctx, part, s), source=s.source) for s in reported for part in parts]
@@ -269,8 +313,4 @@ def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[
             made = []
         statements += made
         last = made[-1] if made else last
-    for root_i, chain in chains.items():
-        if root_i not in used:
-            statements += build_statements(ctx, chain, [], partials)
-    statements = without_nested_speakers(without_repeats(statements))
-    return sorted(statements, key=lambda s: (s.evidence.start, s.cue.start if s.cue else 0))
+    return statements

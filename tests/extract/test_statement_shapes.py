@@ -66,3 +66,50 @@ def test_a_cueless_quote_after_reported_speech_is_a_second_statement_of_its_spea
         ("Dana Whitcombe", "IndirectSpeech", "she feared the clinic would close"),
         ("Dana Whitcombe", "DirectQuote", "Families have nowhere to go."),
     ]
+
+
+def targets_of(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    extraction = extract_one(make_article(text, published="2024-05-01"), Settings())
+    labels = {a.key: a.label for a in extraction.actors}
+    return [(s.kind.value, tuple(labels[t] for t in s.targets)) for s in extraction.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # support of an action against X: the action is supported, X is no target
+        (
+            'Defence minister Avi Kedem defended the strikes, saying: "We will not stop until Hezbollah is disarmed."',
+            [("Support", ())],
+        ),
+        ("The European Union criticised Israel's settlement policy on Monday.", [("Criticize", ("Israel",))]),
+        ("Egypt urged Hamas to accept the truce proposal.", [("Appeal", ("Hamas",))]),
+        ("Qatar demanded that Israel withdraw its troops from Rafah.", [("Demand", ("Israel",))]),
+        ("Iran threatened Israel with a harsh response.", [("Threaten", ("Israel",))]),
+        ("Hamas said Israel had violated the ceasefire.", [("Assert", ("Israel",))]),
+    ],
+)
+def test_a_stance_targets_what_it_is_for_or_against_not_every_actor_it_names(text, expected):
+    assert targets_of(text) == expected
+
+
+def test_transcript_turns_are_their_speakers_words_and_cues_inside_are_not_statements():
+    text = (
+        "Debate preview\n\n"
+        "Senator Ruth Okafor spoke to the host Dan Mercer on Sunday.\n\n"
+        "MERCER: Will the governor attend the debate tomorrow night?\n\n"
+        "OKAFOR: Well, look, the governor said she would come. We will focus on jobs.\n\n"
+        "MERCER: Do you really see those two as equivalent?"
+    )
+    assert [(speaker, mode) for speaker, mode, _c in found(text)] == [
+        ("Dan Mercer", "DirectQuote"),
+        ("Ruth Okafor", "DirectQuote"),
+        ("Dan Mercer", "DirectQuote"),
+    ]
+
+
+def test_a_document_with_no_named_owner_speaks_as_an_anonymous_source():
+    text = "The ruling said the state could not purge voters so close to an election."
+    extraction = extract_one(make_article(text, published="2024-05-01"), Settings())
+    speakers = {a.key: a for a in extraction.actors}
+    assert [speakers[s.speaker].actor_type.value for s in extraction.statements] == ["AnonymousSource"]

@@ -1,0 +1,41 @@
+"""Interview transcripts: paragraphs that open with a speaker's name in capitals and a
+colon ("PENCE: Well, look, ..."), each one turn of that speaker's own words."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from graph.extract.mentions import doc_text, span_mention
+from graph.extract.quotes import Quote
+from graph.records import Mention
+
+TURN = re.compile(r"[ \t]*[\"“]?((?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\. )?[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,3}):[ \t]+\S")
+MIN_TURNS = 2  # one capitalised line with a colon is more often a dateline or a label
+
+
+def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[Quote, Mention]]:
+    """Each turn as a quote (its words after the colon; ``open_mark`` at the colon) with
+    its speaker's mention, when the article has at least ``MIN_TURNS`` of them.
+
+    >>> import spacy
+    >>> from graph.extract.layout import paragraph_bounds
+    >>> doc = spacy.blank("en")("WALLACE: Will she be there?\\n\\nPENCE: She will not attend.")
+    >>> [(q.start, m.span.text) for q, m in transcript_turns(doc, paragraph_bounds(doc.text))]
+    [(9, 'WALLACE'), (36, 'PENCE')]
+    """
+    text = doc_text(doc)
+    found = []
+    for lo, hi in paragraphs:
+        match = TURN.match(text, lo, hi)
+        if match is None or len(match.group(1).replace(".", "")) < 3:
+            continue
+        end = hi
+        while end > match.end() and text[end - 1].isspace():
+            end -= 1
+        span = doc.char_span(match.start(1), match.end(1))
+        speaker = span_mention(doc, list(span), "PERSON") if span is not None else None
+        if speaker is not None:
+            found.append((Quote(match.end() - 1, end, match.end(1), None), speaker))
+    return found if len(found) >= MIN_TURNS else []
