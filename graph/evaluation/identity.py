@@ -15,7 +15,8 @@ everything else is pure.
 - a ``same`` group passes when the names that are found map to exactly one node in
   total and at least one is found (names not found are reported, and counted in
   ``same_names_not_found``);
-- a ``distinct`` pair passes when each name is found and no node carries both;
+- a ``distinct`` pair passes when each name is found and no node carries both
+  (``distinct_pairs_merged`` counts the pairs one node carries);
 - a ``types`` item passes when the name is found and each of its nodes has that class;
 - a ``not_actors`` name counts in ``not_actors_found`` when some actor node has it.
 """
@@ -85,6 +86,7 @@ class IdentityReport(Summable):
     same: Ratio = field(default_factory=Ratio)  # groups on one node / groups
     same_names: Ratio = field(default_factory=Ratio)  # names of same groups not found / names
     distinct: Ratio = field(default_factory=Ratio)
+    distinct_merged: Ratio = field(default_factory=Ratio)  # pairs on one node / pairs
     types: Ratio = field(default_factory=Ratio)
     not_actors: Ratio = field(default_factory=Ratio)  # names found as actors / names
     errors: list[str] = field(default_factory=list)
@@ -96,6 +98,7 @@ class IdentityReport(Summable):
             "same_names_not_found": self.same_names.hit,
             "distinct_pairs_apart": self.distinct.hit,
             "distinct_pairs": self.distinct.total,
+            "distinct_pairs_merged": self.distinct_merged.hit,
             "types_right": self.types.hit,
             "types": self.types.total,
             "not_actors_found": self.not_actors.hit,
@@ -134,6 +137,7 @@ def score_distinct(index: ActorIndex, pair: list[str], report: IdentityReport) -
     shared = sorted({n.iri for n in found_a} & {n.iri for n in found_b})
     passed = bool(found_a and found_b and not shared)
     report.distinct.add(Ratio(int(passed), 1))
+    report.distinct_merged.add(Ratio(int(bool(shared)), 1))
     if passed:
         return
     if shared:

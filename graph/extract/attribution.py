@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from graph.extract import syntax
-from graph.extract.mentions import doc_text, in_heading
+from graph.extract.mentions import doc_text, in_heading, text_span
 from graph.extract.quotes import Quote
 from graph.knowledge.lexicons import Cue
-from graph.records import Mention, SpeechMode, StatementCandidate
+from graph.records import Mention, SpeechMode, StatementCandidate, StatementKind, TextSpan
 
 FULL_QUOTE_MIN_WORDS = 3
 QUOTE_LEAD = set(":,—–―-")
@@ -145,3 +145,29 @@ def continues(ctx: Context, quote: Quote, last: StatementCandidate | None) -> bo
     paragraph = ctx.paragraph_of(quote.open_mark)
     opens = doc_text(ctx.doc)[ctx.paragraphs[paragraph][0] : quote.open_mark].strip() == ""
     return opens and paragraph - ctx.paragraph_of(last.evidence.end - 1) == 1
+
+
+def quoted_by(
+    ctx: Context, quote: Quote, speaker: Mention, source: TextSpan | None, cue: TextSpan | None
+) -> StatementCandidate:
+    """A direct quote of ``speaker`` with no cue verb: a continuation or a signed quote."""
+    content = text_span(ctx.doc, quote.start, quote.end)
+    start = min(quote.open_mark, source.start if source else quote.open_mark)
+    end = max(quote.close_mark + 1 if quote.close_mark is not None else quote.end, source.end if source else 0)
+    targets = tuple(
+        m
+        for m in ctx.mentions
+        if quote.start <= m.span.start and m.span.end <= quote.end and m.span.text != speaker.span.text
+    )
+    return StatementCandidate(
+        speaker=speaker,
+        kind=StatementKind.ASSERT,
+        mode=SpeechMode.DIRECT,
+        evidence=text_span(ctx.doc, start, end),
+        cue=cue,
+        content=content,
+        quote=(content,),
+        source=source,
+        targets=targets,
+        confidence=0.6 if source is None else 0.75,
+    )

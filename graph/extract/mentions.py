@@ -166,7 +166,8 @@ def link_bracket_aliases(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         before, current = linked[i - 1], linked[i]
         between = doc_text(doc)[before.span.end : current.span.start]
         after = doc_text(doc)[current.span.end : current.span.end + 1]
-        if between.strip() == "(" and after == ")" and renames(before.span.text, current.span.text):
+        same_kind = (before.label == "PERSON") == (current.label == "PERSON")  # "The New York Times (Peter Baker)"
+        if between.strip() == "(" and after == ")" and same_kind and renames(before.span.text, current.span.text):
             linked[i] = replace(current, alias_of=before.span)
     return linked
 

@@ -9,7 +9,6 @@ clause it hangs from, so one speech act yields one statement.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -24,11 +23,13 @@ from graph.extract.attribution import (
     find_hits,
     group_quotes,
     is_full_quote,
+    quoted_by,
 )
 from graph.extract.layout import paragraph_bounds
-from graph.extract.mentions import doc_text, in_heading, span_mention, text_span
+from graph.extract.mentions import doc_text, in_heading, text_span
 from graph.extract.overlaps import without_nested_speakers, without_repeats
 from graph.extract.quotes import Quote, find_quotes
+from graph.extract.signatures import signed_quotes
 from graph.extract.speakers import speaker_mentions
 from graph.extract.transcripts import transcript_turns
 from graph.knowledge.lexicons import Cue
@@ -199,66 +200,6 @@ def continuation(ctx: Context, quote: Quote, last: StatementCandidate) -> Statem
     return quoted_by(ctx, quote, last.speaker, None, None)
 
 
-def quoted_by(
-    ctx: Context, quote: Quote, speaker: Mention, source: TextSpan | None, cue: TextSpan | None
-) -> StatementCandidate:
-    """A direct quote of ``speaker`` with no cue verb: a continuation or a signed quote."""
-    content = text_span(ctx.doc, quote.start, quote.end)
-    start = min(quote.open_mark, source.start if source else quote.open_mark)
-    end = max(quote.close_mark + 1 if quote.close_mark is not None else quote.end, source.end if source else 0)
-    targets = tuple(
-        m
-        for m in ctx.mentions
-        if quote.start <= m.span.start and m.span.end <= quote.end and m.span.text != speaker.span.text
-    )
-    return StatementCandidate(
-        speaker=speaker,
-        kind=StatementKind.ASSERT,
-        mode=SpeechMode.DIRECT,
-        evidence=text_span(ctx.doc, start, end),
-        cue=cue,
-        content=content,
-        quote=(content,),
-        source=source,
-        targets=targets,
-        confidence=0.6 if source is None else 0.75,
-    )
-
-
-SIGNED_BEFORE = re.compile(r"\s*(\S.*?)\s*([:—–―]|--)\s*")
-SIGNED_AFTER = re.compile(r"[\s,.]*([—–―]|--)\s*(\S.*?)[\s.]*")
-
-
-def name_missed(doc: Doc, start: int, end: int) -> Mention | None:
-    """Two to four capitalised words the recogniser left out, signing a quote: a person."""
-    span = doc.char_span(start, end)
-    if span is None or not 2 <= len(span) <= 4 or not all(t.is_alpha and t.text[:1].isupper() for t in span):
-        return None
-    return span_mention(doc, list(span), "PERSON")
-
-
-def signed_quote(ctx: Context, quote: Quote) -> StatementCandidate | None:
-    """A quote whose paragraph holds only it and a name before or after a dash or colon
-    (a vox-pop sign-off "Carla Sanchez ― “…”", a transcript "CADDELL: “…”", "“…” — Ana Ruiz")."""
-    text = doc_text(ctx.doc)
-    lo, hi = ctx.paragraphs[ctx.paragraph_of(quote.open_mark)]
-    end = quote.close_mark + 1 if quote.close_mark is not None else quote.end
-    before = SIGNED_BEFORE.fullmatch(text, lo, quote.open_mark)
-    after = SIGNED_AFTER.fullmatch(text, end, hi) if before is None else None
-    if before is not None:
-        (name_start, name_end), mark = before.span(1), before.span(2)
-    elif after is not None:
-        (name_start, name_end), mark = after.span(2), after.span(1)
-    else:
-        return None
-    speaker = next((m for m in ctx.mentions if (m.span.start, m.span.end) == (name_start, name_end)), None)
-    if speaker is None:
-        speaker = name_missed(ctx.doc, name_start, name_end)
-    if speaker is None or speaker.label not in ("PERSON", "ORG", "NORP"):
-        return None
-    return quoted_by(ctx, quote, speaker, speaker.span, text_span(ctx.doc, *mark))
-
-
 def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[Cue, ...]]) -> list[StatementCandidate]:
     """All statement candidates of a Doc, in text order."""
     ctx = Context(doc, mentions, paragraph_bounds(doc_text(doc)))
@@ -304,8 +245,8 @@ def quote_statements(
         elif root_i is not None:
             made = build_statements(ctx, chains[root_i], parts, partials)
             used.add(root_i)
-        elif (signed := signed_quote(ctx, parts[0])) is not None:
-            made = [signed]
+        elif signed := signed_quotes(ctx, parts[0]):
+            made = signed
         elif continues(ctx, parts[0], last):
             assert last is not None  # continues() is False without a last statement
             made = [continuation(ctx, parts[0], last)]

@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import replace
 
 from graph.knowledge.gazetteer import Gazetteer
-from graph.knowledge.lexicons import is_force, is_generic_body, is_not_actor, org_type
+from graph.knowledge.lexicons import is_force, is_generic_body, is_not_actor, load_agents, org_type
 from graph.knowledge.names import is_plural_acronym, is_single_name
 from graph.knowledge.text import clean_label, normalise
 from graph.records import (
@@ -37,6 +37,7 @@ from graph.resolve.people import (
     looks_like_person,
     name_key,
     other_person,
+    out_of_context,
     resolve_person,
     surname_match,
     without_surname_aliases,
@@ -61,7 +62,7 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
     ):
         return book.add(book.actors[joined], mention)  # the article's own "Mrs Blair" before the gazetteer's
     entry = book.gazetteer.lookup(mention.entity_id, mention.span.text)
-    if entry is not None and not other_person(entry, mention):
+    if entry is not None and not other_person(entry, mention) and not out_of_context(book, entry):
         return book.add(entry_actor(book, entry, mention), mention)
     if not normalise(mention.span.text) or (mention.label in PLACE_LABELS and not speaking):
         return None
@@ -73,6 +74,8 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
         mention = replace(mention, label="ORG")  # "Air Force" tagged as a person
     elif mention.label == "PERSON" and is_plural_acronym(clean_label(mention.span.text)):
         mention = replace(mention, label="GROUP", generic=True)  # "MPs", "MEPs" tagged as a person
+    elif mention.label == "PERSON" and plural_people(book, clean_label(mention.span.text)):
+        mention = replace(mention, label="NORP", generic=True)  # "Palestinians", "Officials" tagged as a person
     if mention.label == "PERSON":
         joined = resolve_person(book, mention)
         if joined is not None:
@@ -180,6 +183,18 @@ def add_affiliations(book: ArticleActors) -> None:
             entry = book.gazetteer.entries.get(actor.affiliation)
             if entry is not None:
                 book.add(entry_actor(book, entry, None), None)
+
+
+def plural_people(book: ArticleActors, label: str) -> bool:
+    """One plural word for people: a demonym ("Palestinians", "Saudis") or a noun for
+    people ("Officials", "Rebels", "Aides")."""
+    if " " in label or not label.endswith("s") or len(label) < 4:
+        return False
+    singular = label[:-1]
+    if singular.lower() in load_agents() or label[:-1].lower().rstrip("e") in load_agents():
+        return True
+    entry = book.gazetteer.lookup(None, singular)
+    return entry is not None and entry.actor_type is ActorType.STATE
 
 
 def place_like(book: ArticleActors, mention: Mention) -> bool:

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from graph.knowledge.gazetteer import GazetteerEntry
 from graph.knowledge.lexicons import is_generic_body, load_first_names
 from graph.knowledge.names import honorific_gender, is_single_name, parse_name, strip_honorific
-from graph.knowledge.people import SIMILAR, person_by_surname, similar_person
+from graph.knowledge.people import FAMILY_NAME_FIRST, SIMILAR, person_by_surname, similar_person
 from graph.knowledge.text import clean_label, normalise
 from graph.records import PEOPLE, Actor, ActorType, Mention
 from graph.resolve.book import ArticleActors, entry_actor
@@ -34,6 +34,8 @@ def surname_match(book: ArticleActors, name: str, at: int = 0, role: str | None 
     if not found and len(wanted.surname_key) >= 6:  # "McLenney" after "Tyresha McClenney"
         found = article_people(book, lambda surname: fuzz.ratio(surname, wanted.surname_key) >= SIMILAR)
         found = found if len(found) == 1 else []
+    if not found:
+        found = family_name_first(book, wanted.surname_key)
     gender = honorific_gender(book.article.text[max(0, at - 6) : at])
     if gender:  # "Mrs Blair" where Tony and Cherie Blair are named
         genders = {k: load_first_names().get(parse_name(book.actors[k].label).first.lower()) for k in found}
@@ -58,6 +60,22 @@ def surname_match(book: ArticleActors, name: str, at: int = 0, role: str | None 
     if max(as_subject.values()) >= 0:
         return max(found, key=lambda k: as_subject[k])  # "Jeh Johnson says" after "Gary Johnson's doctor"
     return max(found, key=lambda k: (len(full[k]), -min(full[k], default=(at, at))[0]))  # the most often named
+
+
+def family_name_first(book: ArticleActors, name: str) -> list[str]:
+    """The one person named in full here whose name opens with this family name, written
+    first ("Gao" after "Gao Feng", "Kim" after "Kim Jong Un"): a person of a state that
+    writes names so, or a name that is no common given name."""
+    found = [
+        key
+        for key, actor in book.actors.items()
+        if actor.actor_type in PEOPLE
+        and not key.startswith("anon:")
+        and len(words := normalise(actor.label).split()) > 1
+        and words[0] == name
+        and (actor.affiliation in FAMILY_NAME_FIRST or name not in load_first_names())
+    ]
+    return found if len(found) == 1 else []
 
 
 def article_people(book: ArticleActors, surname_fits: Callable[[str], bool]) -> list[str]:
@@ -114,6 +132,25 @@ def other_person(entry: GazetteerEntry, mention: Mention) -> bool:
     return all(parse_name(n).first.lower() != name.first.lower() for n in entry.names if parse_name(n).first)
 
 
+YEARS_AROUND_OFFICE = 4  # a former office holder is still news this long after leaving
+
+
+def out_of_context(book: ArticleActors, entry: GazetteerEntry) -> bool:
+    """A gazetteer person whose every office was held in states this article does not name
+    and years away from its date: a namesake ("James Rogers", a Sierra Leone minister in
+    2005-07, is someone else in a 2019 story about Ohio)."""
+    day = book.article.published
+    if entry.actor_type not in PEOPLE or not entry.terms or not day:
+        return False
+    if {t.of for t in entry.terms} & book.states or entry.affiliation in book.states:
+        return False
+    year = int(day[:4])
+    return not any(
+        int((t.start or "0000")[:4]) - YEARS_AROUND_OFFICE <= year <= int((t.end or "9999")[:4]) + YEARS_AROUND_OFFICE
+        for t in entry.terms
+    )
+
+
 def looks_like_person(label: str) -> bool:
     """Two or three capitalised words opening with a common first name ("Nikki Haley")."""
     words = label.split()
@@ -137,11 +174,11 @@ def resolve_person(book: ArticleActors, mention: Mention) -> str | None:
         return book.add(book.actors[joined], mention)
     if name.first and (name.middle or name.full != text):  # "John F. Kerry", "Dr Liam Fox"
         entry = book.gazetteer.lookup(None, f"{name.first} {name.last}")
-        if entry is not None:
+        if entry is not None and not out_of_context(book, entry):
             return book.add(entry_actor(book, entry, mention), mention)
     if name.first:  # another spelling of a gazetteer person ("el-Sissi")
         entry = similar_person(book.gazetteer, text, book.article.published, book.states)
-        if entry is not None:
+        if entry is not None and not out_of_context(book, entry):
             return book.add(entry_actor(book, entry, mention), mention)
     joined = surname_match(book, text, mention.span.start, mention.role)
     if joined is not None:

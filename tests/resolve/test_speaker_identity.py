@@ -81,3 +81,26 @@ def test_a_name_modifying_a_noun_is_no_actor():
     )
     extraction = extract_one(make_article(text, published="2016-09-20"), Settings())
     assert not {"Fox", "Brighton", "Hove"} & {a.label for a in extraction.actors}
+
+
+def speaker_actors(text: str, published: str = "2019-05-01") -> list[tuple[str, str]]:
+    extraction = extract_one(make_article(text, published=published), Settings())
+    actors = {a.key: a for a in extraction.actors}
+    return [(actors[s.speaker].label, actors[s.speaker].actor_type.value) for s in extraction.statements]
+
+
+def test_a_family_name_written_first_links_to_the_full_name():
+    text = "Chinese foreign ministry spokesman Gao Feng spoke on Monday. Gao said Beijing was ready to talk."
+    assert speaker_actors(text) == [("Gao Feng", "Official")]
+
+
+def test_a_plural_word_for_people_tagged_as_a_person_is_a_group():
+    assert speaker_actors("Aides said the president was tired.") == [("Aides", "Group")]
+
+
+def test_a_namesake_of_a_gazetteer_official_from_another_time_and_place_is_someone_else():
+    # the gazetteer's James Rogers held office in Sierra Leone in 2005-07
+    assert speaker_actors("James Rogers said the plan failed.") == [("James Rogers", "Person")]
+    assert speaker_actors("In Freetown, Sierra Leone, James Rogers said the plan failed.", "2006-05-01") == [
+        ("James Rogers", "Official")
+    ]

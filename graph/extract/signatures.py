@@ -1,0 +1,96 @@
+"""Quotes signed rather than cued: a vox-pop sign-off ("Carla Sanchez ― “…”"), a name
+after a dash ("“…” — Ana Ruiz"), and the byline paragraph of a press round-up that follows
+an excerpt ("“…”" then "Max Boot, Washington Post")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from graph.extract.attribution import Context, quoted_by
+from graph.extract.mentions import doc_text, span_mention, text_span
+from graph.extract.quotes import Quote
+from graph.records import Mention, StatementCandidate
+
+SIGNED_BEFORE = re.compile(r"\s*(\S.*?)\s*([:—–―]|--)\s*")
+SIGNED_AFTER = re.compile(r"[\s,.]*([—–―]|--)\s*(\S.*?)[\s.]*")
+
+
+def name_missed(doc: Doc, start: int, end: int) -> Mention | None:
+    """Two to four capitalised words the recogniser left out, signing a quote: a person."""
+    span = doc.char_span(start, end)
+    if span is None or not 2 <= len(span) <= 4 or not all(t.is_alpha and t.text[:1].isupper() for t in span):
+        return None
+    return span_mention(doc, list(span), "PERSON")
+
+
+def signed_quotes(ctx: Context, quote: Quote) -> list[StatementCandidate]:
+    """The statements of a quote signed by a name in its paragraph or by the byline
+    paragraph after it; empty when it is neither."""
+    signed = signed_in_paragraph(ctx, quote)
+    return [signed] if signed is not None else byline_quotes(ctx, quote)
+
+
+def signed_in_paragraph(ctx: Context, quote: Quote) -> StatementCandidate | None:
+    """A quote whose paragraph holds only it and a name before or after a dash or colon
+    (a vox-pop sign-off "Carla Sanchez ― “…”", a transcript "CADDELL: “…”", "“…” — Ana Ruiz")."""
+    text = doc_text(ctx.doc)
+    lo, hi = ctx.paragraphs[ctx.paragraph_of(quote.open_mark)]
+    end = quote.close_mark + 1 if quote.close_mark is not None else quote.end
+    before = SIGNED_BEFORE.fullmatch(text, lo, quote.open_mark)
+    after = SIGNED_AFTER.fullmatch(text, end, hi) if before is None else None
+    if before is not None:
+        (name_start, name_end), mark = before.span(1), before.span(2)
+    elif after is not None:
+        (name_start, name_end), mark = after.span(2), after.span(1)
+    else:
+        return None
+    speaker = named_at(ctx, name_start, name_end)
+    if speaker is None:
+        return None
+    return quoted_by(ctx, quote, speaker, speaker.span, text_span(ctx.doc, *mark))
+
+
+# "Max Boot, Washington Post", "Mark Landler and Edward Wong, New York Times",
+# "Editorial Board, USA Today": a press round-up's byline under an excerpt.
+NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
+BYLINE = re.compile(rf"\s*({NAME})(?: and ({NAME}))?, ((?:The )?[A-Z][\w.&’' -]{{1,40}}?)\s*")
+EDITORS = {"editorial board", "the editorial board", "editors", "the editors", "editorial"}
+
+
+def byline_quotes(ctx: Context, quote: Quote) -> list[StatementCandidate]:
+    """An excerpt that fills its paragraph, signed by a byline paragraph right after it:
+    one statement per author (the outlet's, for its editorial board)."""
+    text = doc_text(ctx.doc)
+    index = ctx.paragraph_of(quote.open_mark)
+    lo, hi = ctx.paragraphs[index]
+    end = quote.close_mark + 1 if quote.close_mark is not None else quote.end
+    if text[lo : quote.open_mark].strip() or text[end:hi].strip() or index + 1 >= len(ctx.paragraphs):
+        return []
+    match = BYLINE.fullmatch(text, *ctx.paragraphs[index + 1])
+    if match is None:
+        return []
+    outlet = outlet_at(ctx, *match.span(3))
+    if match.group(1).lower() in EDITORS:
+        authors = [outlet]
+    else:  # an author writes for the outlet
+        found = [named_at(ctx, *match.span(g)) for g in (1, 2) if match.group(g)]
+        authors = [replace(who, affiliate=outlet) if who and outlet and who.label == "PERSON" else who for who in found]
+    return [quoted_by(ctx, quote, who, who.span, None) for who in authors if who is not None]
+
+
+def named_at(ctx: Context, start: int, end: int) -> Mention | None:
+    """The actor mention spanning exactly [start, end), else a person's name there the
+    recogniser missed."""
+    speaker = next((m for m in ctx.mentions if (m.span.start, m.span.end) == (start, end)), None)
+    speaker = speaker or name_missed(ctx.doc, start, end)
+    return speaker if speaker is not None and speaker.label in ("PERSON", "ORG", "NORP") else None
+
+
+def outlet_at(ctx: Context, start: int, end: int) -> Mention | None:
+    """The outlet of a byline: its mention, else its words as an organisation's name."""
+    found = next((m for m in ctx.mentions if (m.span.start, m.span.end) == (start, end)), None)
+    span = ctx.doc.char_span(start, end)
+    return found or (span_mention(ctx.doc, list(span), "ORG") if span is not None else None)
