@@ -113,3 +113,20 @@ def test_a_document_with_no_named_owner_speaks_as_an_anonymous_source():
     extraction = extract_one(make_article(text, published="2024-05-01"), Settings())
     speakers = {a.key: a for a in extraction.actors}
     assert [speakers[s.speaker].actor_type.value for s in extraction.statements] == ["AnonymousSource"]
+
+
+def test_a_press_round_up_byline_signs_the_excerpt_above_it():
+    text = (
+        "Leaders react to the summit\n\nFrom the Left\n\n"
+        "“It will be a different kind of war, one the country is not ready for.”\n\n"
+        "Miriam Castell and Owen Brandt, Daily Courier\n\n"
+        "“The deal was a bad one and the president was right to end it.”\n\n"
+        "Editorial Board, New York Post"
+    )
+    assert [speaker for speaker, _mode, _content in found(text)] == ["Miriam Castell", "Owen Brandt", "The New York Post"]
+
+
+def test_a_person_in_brackets_after_an_organisation_is_not_its_other_name():
+    text = 'The New York Times (Peter Baker): "It will be a different kind of war," he wrote.'
+    extraction = extract_one(make_article(text, published="2019-05-01"), Settings())
+    assert all("Peter Baker" not in a.alt_labels for a in extraction.actors)
