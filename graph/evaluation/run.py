@@ -53,18 +53,38 @@ def evaluate_span_files(paths: Iterable[Path], model: str | None = None) -> Span
     return total
 
 
+def expand_gold_paths(paths: Iterable[Path]) -> list[Path]:
+    """Gold files named, with each folder replaced by the label gold (``*.gold.json``) in
+    it and its subfolders, or, when it holds none, its span gold (``*.jsonl``); sorted.
+
+    :raises ConfigError: for a folder that holds no gold file.
+    """
+    expanded: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            expanded.append(path)
+            continue
+        found = sorted(path.rglob("*.gold.json")) or sorted(path.rglob("*.jsonl"))
+        if not found:
+            raise ConfigError(f"{path}: no gold files (*.gold.json or *.jsonl) in this folder")
+        expanded.extend(found)
+    return expanded
+
+
 def evaluate_gold(
     paths: Iterable[Path], model: str | None = None, store: Any = None
 ) -> LabelReport | SpanReport | IdentityReport:
     """Score against gold files of one kind: label gold (``*.gold.json``), span gold
     (``*.jsonl``, PolNeAR style), or identity specs (``.json`` with "same" or
     "distinct"; scored against ``store``, an open store, not against fresh extraction).
+    A folder stands for the gold files in it (``expand_gold_paths``); several files are
+    pooled into one report (counts added, then the scores computed).
 
     :raises ConfigError: when kinds are mixed, no file is given, or an identity spec
         comes without a store.
     :raises GoldFileError: when a gold file is malformed or its document is missing.
     """
-    paths = [Path(p) for p in paths]
+    paths = expand_gold_paths(Path(p) for p in paths)
     if not paths:
         raise ConfigError("give at least one gold file (*.gold.json, *.jsonl or an identity spec)")
     spans = [p for p in paths if p.suffix == ".jsonl"]

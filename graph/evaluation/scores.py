@@ -33,6 +33,8 @@ class Score:
 
 @dataclass
 class Ratio:
+    """Hits out of a total; ``value`` is 0.0 when there is nothing to count."""
+
     hit: int = 0
     total: int = 0
 
@@ -45,7 +47,8 @@ class Ratio:
 
 
 class Summable:
-    """A report whose fields are Scores, Ratios or lists adds up field by field."""
+    """A report whose fields are Scores, Ratios, lists or dicts of Scores or Ratios adds
+    up field by field."""
 
     def add(self, other: Summable) -> None:
         for item in fields(self):  # type: ignore[arg-type]
@@ -54,6 +57,6 @@ class Summable:
                 mine.extend(theirs)
             elif isinstance(mine, dict):
                 for key, score in theirs.items():
-                    mine.setdefault(key, Score()).add(score)
+                    mine.setdefault(key, type(score)()).add(score)
             else:
                 mine.add(theirs)

@@ -163,22 +163,36 @@ def build_statements(
         for speaker in found:
             named = source is not None and source == speaker.span
             confidence = (0.9 if parts else 0.75) if named else 0.6
+            said_kind, targets = stance_or_words(ctx, chain, content, speaker, kind)
             out.append(
                 StatementCandidate(
                     speaker=speaker,
-                    kind=kind,
+                    kind=said_kind,
                     mode=mode,
                     evidence=evidence,
                     cue=cue,
                     content=content,
                     quote=quoted,
                     source=source,
-                    targets=find_targets(ctx, chain, content, speaker, kind),
+                    targets=targets,
                     negated=negated,
                     confidence=confidence,
                 )
             )
     return out
+
+
+def stance_or_words(
+    ctx: Context, chain: list[Hit], content: TextSpan | None, speaker: Mention, kind: StatementKind
+) -> tuple[StatementKind, tuple[Mention, ...]]:
+    """The kind and targets of a statement. A stance whose object is no actor, followed
+    by what was said ("defended the operations, saying “… until Hamas is dismantled”"),
+    states the words: an Assert about the actors they name, not Support of them."""
+    targets = find_targets(ctx, chain, content, speaker, kind)
+    said = any(h.cue.kind is StatementKind.ASSERT for h in chain[1:])
+    if kind in OBJECT_TARGETED and not targets and said:
+        return StatementKind.ASSERT, find_targets(ctx, chain, content, speaker, StatementKind.ASSERT)
+    return kind, targets
 
 
 def reported_apart(ctx: Context, chain: list[Hit], parts: list[Quote]) -> bool:

@@ -77,10 +77,10 @@ def targets_of(text: str) -> list[tuple[str, tuple[str, ...]]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # support of an action against X: the action is supported, X is no target
+        # support of an action against X: the words are stated about X, X is not supported
         (
             'Defence minister Avi Kedem defended the strikes, saying: "We will not stop until Hezbollah is disarmed."',
-            [("Support", ())],
+            [("Assert", ("Hezbollah",))],
         ),
         ("The European Union criticised Israel's settlement policy on Monday.", [("Criticize", ("Israel",))]),
         ("Egypt urged Hamas to accept the truce proposal.", [("Appeal", ("Hamas",))]),
