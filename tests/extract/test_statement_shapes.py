@@ -123,7 +123,11 @@ def test_a_press_round_up_byline_signs_the_excerpt_above_it():
         "“The deal was a bad one and the president was right to end it.”\n\n"
         "Editorial Board, New York Post"
     )
-    assert [speaker for speaker, _mode, _content in found(text)] == ["Miriam Castell", "Owen Brandt", "The New York Post"]
+    assert [speaker for speaker, _mode, _content in found(text)] == [
+        "Miriam Castell",
+        "Owen Brandt",
+        "The New York Post",
+    ]
 
 
 def test_a_person_in_brackets_after_an_organisation_is_not_its_other_name():
