@@ -110,7 +110,11 @@ def find_targets(
                 m for m in ctx.mentions if obj.left_edge.idx <= m.span.start < obj.right_edge.idx + len(obj.right_edge)
             ]
     if content is not None and kind not in OBJECT_TARGETED:
-        found += [m for m in ctx.mentions if content.start <= m.span.start and m.span.end <= content.end]
+        found += [
+            m
+            for m in ctx.mentions
+            if content.start <= m.span.start and m.span.end <= content.end and not syntax.is_location(ctx.doc, m)
+        ]
     unique: dict[str, Mention] = {}
     for mention in found:
         if mention.span.text != speaker.span.text:
@@ -185,13 +189,14 @@ def build_statements(
 def stance_or_words(
     ctx: Context, chain: list[Hit], content: TextSpan | None, speaker: Mention, kind: StatementKind
 ) -> tuple[StatementKind, tuple[Mention, ...]]:
-    """The kind and targets of a statement. A stance whose object is no actor, followed
-    by what was said ("defended the operations, saying “… until Hamas is dismantled”"),
-    states the words: an Assert about the actors they name, not Support of them."""
+    """The kind and targets of a statement. Support of something that is no actor,
+    followed by words naming actors ("defended the operations, saying “… until Hamas is
+    dismantled”"), states the words: an Assert about those actors, not Support of them."""
     targets = find_targets(ctx, chain, content, speaker, kind)
     said = any(h.cue.kind is StatementKind.ASSERT for h in chain[1:])
-    if kind in OBJECT_TARGETED and not targets and said:
-        return StatementKind.ASSERT, find_targets(ctx, chain, content, speaker, StatementKind.ASSERT)
+    if kind is StatementKind.SUPPORT and not targets and said:  # "condemned the attack, calling it …" stays
+        words = find_targets(ctx, chain, content, speaker, StatementKind.ASSERT)
+        return (StatementKind.ASSERT, words) if words else (kind, targets)
     return kind, targets
 
 

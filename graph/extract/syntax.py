@@ -5,9 +5,10 @@ Pure functions over spaCy tokens; they return tokens or plain records.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from graph.knowledge.lexicons import Cue
+from graph.knowledge.lexicons import Cue, load_agents
+from graph.records import Mention
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
@@ -187,8 +188,31 @@ def object_tokens(token: Token) -> list[Token]:
             found += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ in ("ccomp", "xcomp"):
             found += [g for g in child.children if g.dep_ == "nsubj" and g.pos_ == "PROPN"]
+            if child.dep_ == "xcomp":  # "threatened to strike Israel", "vowed to back Kyiv"
+                found += [g for g in child.children if g.dep_ == "dobj"]
     return found
 
 
 def is_negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
+
+
+LOCATIVE = {"in", "at", "from", "across", "into", "near", "inside", "throughout", "around", "within", "outside"}
+
+
+def is_location(doc: Doc, mention: Mention) -> bool:
+    """A place named as where something happens ("strikes in Syria and Yemen") or a
+    demonym saying whose a person or thing is ("the Mexican president"): not an actor the
+    words are about."""
+    if mention.label not in ("GPE", "LOC", "FAC", "NORP"):
+        return False
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    owner = head.head
+    if head.dep_ in ("amod", "compound") and (owner.pos_ == "PROPN" or owner.lemma_.lower() in load_agents()):
+        return True  # "the Mexican president", "Chinese President Xi": whose (but "American policy" is about the US)
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "in Syria and Yemen"
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE

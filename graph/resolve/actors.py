@@ -159,7 +159,8 @@ def resolve_statement(book: ArticleActors, candidate: StatementCandidate) -> Sta
     if on_behalf is None and actor.actor_type in (ActorType.OFFICIAL, ActorType.ANONYMOUS_SOURCE, ActorType.GROUP):
         on_behalf = actor.affiliation
     on_behalf = on_behalf if on_behalf != speaker else None
-    targets = tuple(t for t in targets if t != on_behalf)  # "a Labour spokesman said Labour would ...": no self-loop
+    own = {on_behalf, actor.affiliation}  # "a Labour spokesman said Labour would ...", "U.S. officials ... the U.S."
+    targets = tuple(t for t in targets if t not in own)
     return Statement(
         speaker=speaker,
         kind=candidate.kind,
