@@ -149,8 +149,16 @@ PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f"}
 TITLE_GENDER = {
     **HONORIFIC_GENDER,
-    **dict.fromkeys(("spokesman", "chairman", "congressman", "businessman", "king", "prince"), "m"),
-    **dict.fromkeys(("spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen", "princess"), "f"),
+    **dict.fromkeys(
+        ("spokesman", "chairman", "congressman", "businessman", "king", "prince", "widower", "husband", "father")
+        + ("son", "brother", "grandfather", "uncle", "nephew", "actor", "boyfriend"),
+        "m",
+    ),
+    **dict.fromkeys(
+        ("spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen", "princess", "widow", "wife")
+        + ("mother", "daughter", "sister", "grandmother", "aunt", "niece", "actress", "girlfriend"),
+        "f",
+    ),
 }
 
 

@@ -20,6 +20,8 @@ HEAD_SYNONYMS = {
     "lawmaker": ("legislator",),
     "mp": ("legislator",),
     "candidate": ("nominee",),
+    "judge": ("justice",),
+    "justice": ("judge",),
 }
 LOOSE_WORDS = {"the", "former", "new", "outgoing", "incoming", "then", "current", "acting", "veteran", "top"}
 
