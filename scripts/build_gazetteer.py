@@ -684,7 +684,8 @@ def main(argv: list[str] | None = None) -> None:
                      for n in (r["label"], *r.get("aliases", [])) for f in (normalise, loose)}
     report: dict[str, Any] = {"counts": Counter(), "problems": [], "bad_dates": [], "foreign_aliases": [],
                               "demonyms": [d for s in states for d in s["demonyms"]]}
-    people = people_entries(args.source, iso_keys, igos, reserved, officeholders, report)
+    curated_igos = [e for e in curated if e["type"] == "IGO"]  # NATO's curated entry replaces the list's
+    people = people_entries(args.source, iso_keys, [*igos, *curated_igos], reserved, officeholders, report)
     outputs = {"10-curated.jsonl": curated, "20-states.jsonl": states, "30-igos.jsonl": igos,
                "40-armed-groups.jsonl": groups, "50-people.jsonl": people}
     problems = report["problems"] + check(outputs)

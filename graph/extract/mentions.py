@@ -46,9 +46,15 @@ WEEKDAYS = {d.lower() for d in calendar.day_name}  # not months: "Theresa May"
 
 
 def trim_tokens(tokens: list[Token]) -> list[Token]:
-    """Drop determiners, punctuation and possessive markers at the edges."""
+    """Drop determiners, punctuation and possessive markers at the edges, and capitals
+    glued before a name ("JUST WATCHED John Kerry")."""
     while tokens and (tokens[0].lower_ in TRIM_LEFT or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
+    shouted = 0
+    while shouted < len(tokens) and tokens[shouted].is_alpha and tokens[shouted].text.isupper():
+        shouted += 1
+    if shouted >= 2 and shouted < len(tokens) and not tokens[shouted].text.isupper():
+        tokens = tokens[shouted:]  # "JUST WATCHED John Kerry": a video caption glued before a name
     while tokens and (
         tokens[-1].text in TRIM_RIGHT
         or tokens[-1].is_space
@@ -72,11 +78,13 @@ GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")  # not "McCain", "MacDonald", "DeSant
 
 
 def is_junk(tokens: list[Token]) -> bool:
-    """Dates, numbers and glued words are never actors ("Sunday", "261bn", "2,000 people",
-    "PutinTrump")."""
+    """Dates, numbers, glued words and shouted headlines are never actors ("Sunday",
+    "261bn", "2,000 people", "PutinTrump", "ON THE NEW YORK TIMES MINUTE")."""
     words = [t.lower_ for t in tokens]
     if len(tokens) >= 3 and any(GLUED.search(t.text) for t in tokens):
         return True  # "Vladimir Vladimirovich PutinTrump": caption text glued onto a name (not "WikiLeaks")
+    if sum(t.is_alpha for t in tokens) >= 4 and all(t.text.isupper() for t in tokens if t.is_alpha):
+        return True  # "WASHINGTON POST BLASTED FOR REFERRING TO …": a shouted headline, not a name
     return bool(NUMBER.match(words[0])) or all(w in CALENDAR_WORDS or NUMBER.match(w) for w in words)
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from graph.knowledge.names import is_single_name, parse_name, surname_key
 from graph.knowledge.people import FAMILY_NAME_FIRST
-from graph.records import PEOPLE, TYPE_SPECIFICITY, Actor, Extraction
+from graph.knowledge.text import normalise
+from graph.records import PEOPLE, TYPE_SPECIFICITY, Actor, ActorType, Extraction
 
 SCOPED_PERSON = "name:person:"  # "name:person:<surname>@<article digest>": a surname alone
 MIN_SHARE = 0.8
@@ -37,6 +38,7 @@ class CorpusPeople:
     articles: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     actors: dict[str, Actor] = field(default_factory=dict)
     by_letter: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # surname keys
+    by_name: dict[str, str] = field(default_factory=dict)  # normalised full name -> person key
 
     def add(self, extraction: Extraction) -> None:
         """Count the article's full-name people (once per article)."""
@@ -51,6 +53,7 @@ class CorpusPeople:
                         self.articles[key][actor.key] += 1
                         self.by_letter[key[:1]].add(key)
                     self.actors.setdefault(actor.key, replace(actor, alt_labels=(), role=None))
+                    self.by_name.setdefault(normalise(actor.label), actor.key)
 
     def usual_spelling(self, actor: Actor) -> Actor | None:
         """The corpus's usual spelling of a person named otherwise here: the same first name,
@@ -74,6 +77,14 @@ class CorpusPeople:
                     best = (found, key)
         return self.actors[best[1]] if best else None
 
+    def named_as(self, actor: Actor) -> Actor | None:
+        """The person whose full name a group carries ("Rand Paul" tagged an organisation
+        here, a person elsewhere in the corpus): one name, one node."""
+        if actor.actor_type is not ActorType.GROUP or not actor.key.startswith("name:"):
+            return None
+        key = self.by_name.get(normalise(actor.label))
+        return self.actors[key] if key is not None else None
+
     def person(self, surname_key: str) -> Actor | None:
         """The person the corpus means by this surname, if one clearly dominates."""
         counts = self.articles.get(surname_key)
@@ -92,7 +103,7 @@ def link_surnames(extraction: Extraction, people: CorpusPeople) -> Extraction:
     moved: dict[str, Actor] = {}
     for actor in extraction.actors:
         surname = scoped_surname(actor)
-        person = people.person(surname) if surname else people.usual_spelling(actor)
+        person = people.person(surname) if surname else people.usual_spelling(actor) or people.named_as(actor)
         if person is not None and person.key != actor.key:
             moved[actor.key] = person
     return rekey(extraction, moved) if moved else extraction

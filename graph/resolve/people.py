@@ -5,6 +5,7 @@ and other named actors."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -136,12 +137,12 @@ YEARS_AROUND_OFFICE = 4  # a former office holder is still news this long after 
 
 
 def out_of_context(book: ArticleActors, entry: GazetteerEntry) -> bool:
-    """A gazetteer person whose every office was held in states this article does not name
-    and years away from its date: a namesake ("James Rogers", a Sierra Leone minister in
-    2005-07, is someone else in a 2019 story about Ohio)."""
+    """A gazetteer person whose every office was held in states other than those this
+    article names, years away from its date: a namesake ("James Rogers", a Sierra Leone
+    minister in 2005-07, is someone else in a 2019 story about the United States)."""
     day = book.article.published
-    if entry.actor_type not in PEOPLE or not entry.terms or not day:
-        return False
+    if entry.actor_type not in PEOPLE or not entry.terms or not day or not book.states:
+        return False  # an article that names no state cannot tell ("Nancy Pelosi" after the lists stop)
     if {t.of for t in entry.terms} & book.states or entry.affiliation in book.states:
         return False
     year = int(day[:4])
@@ -190,6 +191,9 @@ def resolve_person(book: ArticleActors, mention: Mention) -> str | None:
     return None
 
 
+SPACED_INITIALS = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)")
+
+
 def name_key(book: ArticleActors, label: str, actor_type: ActorType, affiliation: str | None = None) -> str:
     """Identity of an actor known by its name only: one name is one actor whatever type
     an article's context suggests (types are reconciled in the store). A person is keyed
@@ -201,6 +205,7 @@ def name_key(book: ArticleActors, label: str, actor_type: ActorType, affiliation
         if not is_generic_body(label):
             return f"name:{normalise(label)}"
         return f"name:{normalise(label)}@{affiliation or 'article:' + article_digest(book)}"
+    label = SPACED_INITIALS.sub(r"\1.", label)  # "H. R. McMaster" is "H.R. McMaster"
     name = parse_name(strip_honorific(label))
     if name.first:  # hyphens as spaces: "Kim Jong-un" is "Kim Jong Un"
         spaced = parse_name(strip_honorific(label).replace("-", " "))

@@ -49,3 +49,13 @@ def test_a_full_name_spelt_otherwise_joins_the_usual_spelling():
     assert linked.actors[0].alt_labels == ("Ayman al-Zawahri",)
     other = actor("name:person:omar alzawahri", "Omar al-Zawahri", ActorType.PERSON)
     assert link_surnames(extraction("Omar al-Zawahri said so.", [other], []), people).actors == (other,)
+
+
+def test_a_person_name_the_recogniser_took_for_an_organisation_joins_the_person():
+    people = corpus("Rand Paul")
+    group = actor("name:rand paul", "Rand Paul", ActorType.GROUP)
+    linked = link_surnames(extraction("Rand Paul said so.", [group], [said("Rand Paul said so.", group.key)]), people)
+    assert [a.key for a in linked.actors] == ["name:person:rand paul"]
+    assert linked.statements[0].speaker == "name:person:rand paul"
+    unrelated = actor("name:acme", "Acme", ActorType.GROUP)
+    assert link_surnames(extraction("Acme said so.", [unrelated], []), people).actors == (unrelated,)

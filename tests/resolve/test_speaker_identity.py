@@ -100,7 +100,7 @@ def test_a_plural_word_for_people_tagged_as_a_person_is_a_group():
 
 def test_a_namesake_of_a_gazetteer_official_from_another_time_and_place_is_someone_else():
     # the gazetteer's James Rogers held office in Sierra Leone in 2005-07
-    assert speaker_actors("James Rogers said the plan failed.") == [("James Rogers", "Person")]
+    assert speaker_actors("In the United States, James Rogers said the plan failed.") == [("James Rogers", "Person")]
     assert speaker_actors("In Freetown, Sierra Leone, James Rogers said the plan failed.", "2006-05-01") == [
         ("James Rogers", "Official")
     ]
