@@ -22,14 +22,16 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[
     >>> import spacy
     >>> from graph.extract.layout import paragraph_bounds
     >>> doc = spacy.blank("en")("WALLACE: Will she be there?\\n\\nPENCE: She will not attend.")
+    >>> doc.ents = [doc.char_span(0, 7, "PERSON"), doc.char_span(29, 34, "PERSON")]
     >>> [(q.start, m.span.text) for q, m in transcript_turns(doc, paragraph_bounds(doc.text))]
     [(9, 'WALLACE'), (36, 'PENCE')]
     """
     text = doc_text(doc)
+    people = known_people(doc)
     found = []
     for lo, hi in paragraphs:
         match = TURN.match(text, lo, hi)
-        if match is None or len(match.group(1).replace(".", "")) < 3:
+        if match is None or not is_person(match.group(1), people):
             continue
         end = hi
         while end > match.end() and text[end - 1].isspace():
@@ -39,3 +41,19 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[
         if speaker is not None:
             found.append((Quote(match.end() - 1, end, match.end(1), None), speaker))
     return found if len(found) >= MIN_TURNS else []
+
+
+def known_people(doc: Doc) -> set[str]:
+    """The article's people by full name and by surname, lower case."""
+    names = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            names.update((ent.text.lower(), ent[-1].text.lower()))
+    return names
+
+
+def is_person(name: str, people: set[str]) -> bool:
+    """A turn's speaker is a person the article names ("PENCE" for Mike Pence), never a
+    label in capitals ("FILE PHOTO", "SPECIAL COVERAGE", "UPDATE")."""
+    words = name.replace(".", "").lower().split()
+    return bool(words) and (" ".join(words) in people or words[-1] in people)

@@ -134,3 +134,13 @@ def test_a_person_in_brackets_after_an_organisation_is_not_its_other_name():
     text = 'The New York Times (Peter Baker): "It will be a different kind of war," he wrote.'
     extraction = extract_one(make_article(text, published="2019-05-01"), Settings())
     assert all("Peter Baker" not in a.alt_labels for a in extraction.actors)
+
+
+def test_capitalised_labels_with_a_colon_are_no_transcript_speakers():
+    text = (
+        "Benghazi hearing\n\n"
+        "SPECIAL COVERAGE: Benghazi Attack Under Microscope\n\n"
+        "UPDATE: The committee will meet again on Friday.\n\n"
+        "FILE PHOTO: The logo of ZTE is seen on its building in Beijing."
+    )
+    assert found(text) == []
