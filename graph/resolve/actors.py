@@ -33,6 +33,7 @@ from graph.records import (
 from graph.resolve.book import ArticleActors, entry_actor
 from graph.resolve.descriptions import described_actor
 from graph.resolve.people import (
+    article_digest,
     first_name_alone,
     looks_like_person,
     name_key,
@@ -111,6 +112,8 @@ def name_actor(book: ArticleActors, mention: Mention) -> Actor:
     if actor_type is ActorType.GROUP and affiliation and is_force(label):
         actor_type = ActorType.GOVERNMENT_BODY  # "Israeli jets", "Russian troops": the armed forces
     key = name_key(book, label, actor_type, affiliation)
+    if mention.generic and affiliation is None and actor_type is ActorType.GROUP:
+        key = f"{key}@article:{article_digest(book)}"  # "officials", "analysts": other people in every article
     if affiliation in book.actors and actor_type not in PEOPLE and is_generic_body(label):
         label = f"{label} ({book.actors[affiliation].label})"  # "health ministry (Israel)"
     return Actor(key, label, actor_type, affiliation=affiliation, role=mention.role)

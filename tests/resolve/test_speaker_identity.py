@@ -104,3 +104,12 @@ def test_a_namesake_of_a_gazetteer_official_from_another_time_and_place_is_someo
     assert speaker_actors("In Freetown, Sierra Leone, James Rogers said the plan failed.", "2006-05-01") == [
         ("James Rogers", "Official")
     ]
+
+
+def test_unaffiliated_generic_groups_are_other_people_in_every_article():
+    first = extract_one(make_article("Analysts said the plan would fail.", published="2019-05-01"), Settings())
+    second = extract_one(make_article("Analysts said the talks were over.", published="2019-05-02"), Settings())
+    assert {a.key for a in first.actors}.isdisjoint(a.key for a in second.actors)
+    us = extract_one(make_article("U.S. officials said the plan was ready.", published="2019-05-01"), Settings())
+    again = extract_one(make_article("U.S. officials said talks had stalled.", published="2019-05-03"), Settings())
+    assert {a.key for a in us.actors} == {a.key for a in again.actors}  # a state's officials: one node
