@@ -11,12 +11,14 @@ over guessing).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from graph.extract.layout import paragraph_bounds
-from graph.extract.mentions import doc_text
+from graph.extract.mentions import SUBJECT_DEPS, doc_text, span_mention
 from graph.extract.quotes import find_quotes
-from graph.knowledge.lexicons import load_first_names
+from graph.knowledge.lexicons import load_agents, load_first_names
 from graph.knowledge.names import TITLE_GENDER
 from graph.records import Mention
 
@@ -80,16 +82,33 @@ def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:
     doc, word = pronoun.doc, pronoun.lower_
     quotes = [q for q in quote_bounds(doc) if not q[0] <= pronoun.idx < q[1]]
     start = window_start(doc, pronoun.idx, PARAGRAPHS_BACK["group" if word in GROUP_PRONOUNS else "person"])
-    candidates = [
-        m
-        for m in mentions
-        if start <= m.span.start and m.span.end <= pronoun.idx and not in_quote(m, quotes) and agrees(m, word, doc)
-    ]
+    pool = [*mentions, *plural_subjects(doc, start, pronoun.idx)] if word in GROUP_PRONOUNS else mentions
+    candidates = sorted(
+        (
+            m
+            for m in pool
+            if start <= m.span.start and m.span.end <= pronoun.idx and not in_quote(m, quotes) and agrees(m, word, doc)
+        ),
+        key=lambda m: m.span.start,
+    )
     if not candidates:
         return None
     subjects = [m for m in candidates if m.subject]
     chosen = main_subject(subjects, doc) if subjects else candidates[-1]
     return full_name_of(chosen, mentions, word, doc)
+
+
+def plural_subjects(doc: Doc, start: int, end: int) -> list[Mention]:
+    """Plural people named by a common noun as a clause's subject in [start, end)
+    ("current and former U.S. officials said …; They said …"): antecedents of "they"."""
+    found = []
+    for token in doc.char_span(start, end, alignment_mode="contract") or []:
+        if token.dep_ in SUBJECT_DEPS and token.tag_ == "NNS" and token.lemma_.lower() in load_agents():
+            words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("relcl", "punct")]
+            mention = span_mention(doc, words, "GROUP", generic=True)
+            if mention is not None:
+                found.append(replace(mention, subject=True))
+    return found
 
 
 def main_subject(subjects: list[Mention], doc: Doc) -> Mention:

@@ -45,7 +45,7 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[
 
 def known_people(doc: Doc) -> set[str]:
     """The article's people by full name and by surname, lower case."""
-    names = set()
+    names: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             names.update((ent.text.lower(), ent[-1].text.lower()))

@@ -144,3 +144,11 @@ def test_capitalised_labels_with_a_colon_are_no_transcript_speakers():
         "FILE PHOTO: The logo of ZTE is seen on its building in Beijing."
     )
     assert found(text) == []
+
+
+def test_they_after_unnamed_officials_is_those_officials_not_a_group_they_named():
+    text = (
+        "Current and former U.S. officials said the disclosure risked cooperation from an ally "
+        "that fights the Islamic State. They said that senior White House officials took steps to contain the damage."
+    )
+    assert [speaker for speaker, _m, _c in found(text)] == ["Current and former U.S. officials"] * 2
