@@ -68,14 +68,22 @@ def find_hits(ctx: Context, cues: dict[str, tuple[Cue, ...]], full: list[Quote])
 
 
 def chain_root(hit: Hit, by_index: dict[int, Hit]) -> Hit:
-    """Climb from a subject-less cue to the cue clause it depends on."""
+    """Climb from a subject-less cue to the cue clause it depends on (not across "and"
+    between two cues that each say something)."""
     current = hit
     while not syntax.own_subjects(current.token):
         parent = syntax.governor(current.token)
-        if parent is None or parent.i not in by_index:
+        if parent is None or parent.i not in by_index or coordinated(current, by_index[parent.i]):
             break
         current = by_index[parent.i]
     return current
+
+
+def coordinated(hit: Hit, parent: Hit) -> bool:
+    """Two cues joined by "and", each with words of its own ("denies any wrongdoing and
+    says he is the victim"): two speech acts of one speaker, not one."""
+    own = [syntax.content_head(h.token, h.cue) for h in (hit, parent)]
+    return hit.token.dep_ == "conj" and all(head is not None for head in own)
 
 
 def nearest_hit(ctx: Context, quote: Quote, hits: list[Hit]) -> Hit | None:

@@ -137,6 +137,9 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
         releaser = next((c for c in subj.head.children if c.dep_ == "nsubj"), None) if subj.dep_ == "dobj" else None
         if releaser is not None:  # "he released a letter that says": his words
             return speaker_mentions(doc, releaser, mentions)
+        owner = document_owner(subj, mentions)
+        if owner is not None:  # "a statement posted on the Embassy's Twitter page said"
+            return [owner], phrase_span(doc, tokens)
         document = span_mention(doc, tokens, "GROUP", anonymous=True)
         return ([document], document.span) if document is not None else ([], None)
     if subj.pos_ != "PROPN" and not is_agent(subj):
@@ -183,3 +186,14 @@ def body_phrase(subj: Token, tokens: list[Token], affiliates: list[Mention]) -> 
 
 def phrase_span(doc: Doc, tokens: list[Token]) -> TextSpan:
     return text_span(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+
+
+def document_owner(subj: Token, mentions: list[Mention]) -> Mention | None:
+    """Whose a document is, named as a possessive in the phrase that describes it ("a
+    statement posted on the Embassy's Twitter page")."""
+    for token in subj.subtree:
+        if token.dep_ == "poss" and token.i != subj.i:
+            found = mention_covering(mentions, token)
+            if found is not None and found.label in ("ORG", "GPE", "NORP", "PERSON"):
+                return found
+    return None

@@ -149,6 +149,8 @@ def build_statements(
     partial = content is not None and any(content.start <= q.start and q.end <= content.end for q in partials)
     if not parts and (root.cue.belief or (root.cue.weak and not has_clause(chain) and not partial)):
         return []
+    if not parts and root.token.sent.text.rstrip().endswith("?"):
+        return []  # "What does Netanyahu say?": the writer's question, no stated position
     if content is None and not parts and not root.cue.prep:
         return []
     kind, negated = statement_kind(chain), syntax.is_negated(root.token)

@@ -152,3 +152,15 @@ def test_they_after_unnamed_officials_is_those_officials_not_a_group_they_named(
         "that fights the Islamic State. They said that senior White House officials took steps to contain the damage."
     )
     assert [speaker for speaker, _m, _c in found(text)] == ["Current and former U.S. officials"] * 2
+
+
+def test_two_coordinated_cues_that_each_say_something_are_two_statements():
+    text = "The minister Hakan Demir praised the agreement and said talks would resume on Monday."
+    assert found(text) == [
+        ("Hakan Demir", "IndirectSpeech", "the agreement"),
+        ("Hakan Demir", "IndirectSpeech", "talks would resume on Monday"),
+    ]
+
+
+def test_the_writers_question_is_no_statement():
+    assert found("Trial opens\n\nWhat does the defence minister Hakan Demir say?\n\nThe hearing starts today.") == []
