@@ -178,7 +178,8 @@ EXTRA_AGENTS = ("source", "official", "critic", "analyst", "expert", "observer",
                 "faction", "militant", "rebel", "spokesperson", "spokesman", "spokeswoman", "aide",
                 "insider", "activist", "campaigner", "minister", "authority", "agency", "ministry",
                 "party", "power", "state", "union", "council", "committee", "delegation", "negotiator",
-                "mediator", "people", "resident", "witness", "doctor", "worker", "charity", "watchdog")
+                "mediator", "people", "resident", "witness", "doctor", "worker", "charity", "watchdog",
+                "percent", "respondent", "majority")  # "63 percent said": poll respondents, unnamed
 
 
 def agent_corrections() -> tuple[set[str], set[str]]:
