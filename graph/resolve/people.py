@@ -145,11 +145,16 @@ def out_of_context(book: ArticleActors, entry: GazetteerEntry) -> bool:
         return False  # an article that names no state cannot tell ("Nancy Pelosi" after the lists stop)
     if {t.of for t in entry.terms} & book.states or entry.affiliation in book.states:
         return False
-    year = int(day[:4])
-    return not any(
-        int((t.start or "0000")[:4]) - YEARS_AROUND_OFFICE <= year <= int((t.end or "9999")[:4]) + YEARS_AROUND_OFFICE
+    year = year_of(day, 0)
+    return bool(year) and not any(
+        year_of(t.start, 0) - YEARS_AROUND_OFFICE <= year <= year_of(t.end, 9999) + YEARS_AROUND_OFFICE
         for t in entry.terms
     )
+
+
+def year_of(date: str | None, default: int) -> int:
+    """The year of an ISO date ("2016-09-08" -> 2016), else ``default``."""
+    return int(date[:4]) if date and date[:4].isdigit() else default
 
 
 def looks_like_person(label: str) -> bool:
