@@ -31,6 +31,7 @@ from graph.records import (
     StatementKind,
 )
 from graph.resolve.book import ArticleActors, entry_actor
+from graph.resolve.campaigns import campaign_speaker
 from graph.resolve.descriptions import described_actor
 from graph.resolve.people import (
     article_digest,
@@ -129,6 +130,9 @@ def resolve_speaker(book: ArticleActors, candidate: StatementCandidate) -> str |
     """The speaker's actor key: a definite description ("the president") is the actor of
     the article holding that role, when one fits; anything else is resolved as a mention."""
     mention = candidate.speaker
+    campaign = campaign_speaker(book, mention, candidate.evidence.start)
+    if campaign is not None:  # "the campaign said", "her campaign", "the Trump campaign"
+        return campaign
     body = mention.label == "ORG" and " " not in mention.span.text.strip() and is_generic_body(mention.span.text)
     if mention.anonymous or body:  # "the president", "the commission"
         affiliation = resolve_mention(book, mention.affiliate) if mention.affiliate else None

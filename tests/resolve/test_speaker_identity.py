@@ -113,3 +113,14 @@ def test_unaffiliated_generic_groups_are_other_people_in_every_article():
     us = extract_one(make_article("U.S. officials said the plan was ready.", published="2019-05-01"), Settings())
     again = extract_one(make_article("U.S. officials said talks had stalled.", published="2019-05-03"), Settings())
     assert {a.key for a in us.actors} == {a.key for a in again.actors}  # a state's officials: one node
+
+
+def test_a_campaign_speaks_for_its_candidate_one_node_across_articles():
+    first = (
+        "Democratic presidential nominee Hillary Clinton spoke in Ohio. Her campaign disclosed that she has pneumonia."
+    )
+    second = "Democratic nominee Hillary Clinton held a rally. A campaign aide said she would return on Thursday."
+    assert speaker_actors(first, "2016-09-12") == [("Hillary Clinton campaign", "Group")]
+    assert speaker_actors(second, "2016-09-14") == [("Hillary Clinton campaign", "Group")]
+    named = "Republican nominee Donald Trump spoke in Ohio. The Trump campaign called the charges fabricated."
+    assert speaker_actors(named, "2016-10-03") == [("Donald Trump campaign", "Group")]
