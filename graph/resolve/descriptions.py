@@ -23,6 +23,18 @@ HEAD_SYNONYMS = {
     "judge": ("justice",),
     "justice": ("judge",),
 }
+# Words an organisation's name uses for what a description calls it ("the union" for the
+# Association of Flight Attendants, "the agency" for the Congressional Budget Office).
+BODY_WORDS = {
+    "union": {"union", "association", "federation", "guild", "brotherhood", "teamsters", "workers"},
+    "agency": {"agency", "office", "administration", "bureau", "service", "investigations", "commission"},
+    "group": {"group", "coalition", "alliance", "network", "front", "movement", "association"},
+    "newspaper": {"times", "post", "journal", "herald", "tribune", "telegraph", "guardian", "gazette"},
+    "paper": {"times", "post", "journal", "herald", "tribune", "telegraph", "guardian", "gazette"},
+    "network": {"news", "network", "broadcasting", "television", "tv"},
+    "company": {"company", "corp", "corporation", "inc", "group", "holdings", "energy"},
+    "firm": {"firm", "company", "corp", "corporation", "inc", "partners", "group"},
+}
 LOOSE_WORDS = {"the", "former", "new", "outgoing", "incoming", "then", "current", "acting", "veteran", "top"}
 
 
@@ -64,10 +76,14 @@ def described_actor(
 
 
 def named_body(words: list[str], actor: Actor | None) -> bool:
-    """An organisation whose name holds the description's head ("commission")."""
+    """An organisation whose name holds the description's head ("commission") or a word
+    for it (``BODY_WORDS``: "the union" for an "Association")."""
     if actor is None or actor.actor_type in (*PEOPLE, ActorType.STATE, ActorType.ANONYMOUS_SOURCE):
         return False
-    return len(words) == 1 and words[0] in actor.label.lower().replace("-", " ").split()
+    if len(words) != 1:
+        return False
+    label = set(actor.label.lower().replace("-", " ").split())
+    return words[0] in label or bool(label & BODY_WORDS.get(words[0], set()))
 
 
 def heads_match(words: list[str], actor: Actor, affiliation: str | None) -> bool:
