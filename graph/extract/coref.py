@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from graph.extract.layout import paragraph_bounds
+from graph.extract.layout import load_agencies, paragraph_bounds
 from graph.extract.mentions import SUBJECT_DEPS, doc_text, span_mention
 from graph.extract.quotes import find_quotes
 from graph.knowledge.lexicons import load_agents, load_first_names
@@ -91,6 +91,9 @@ def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:
         ),
         key=lambda m: m.span.start,
     )
+    if word in GROUP_PRONOUNS:  # "they": the subject of a clause before, never an outlet that reported it
+        agencies = load_agencies()
+        candidates = [m for m in candidates if m.subject and m.span.text.lower() not in agencies]
     if not candidates:
         return None
     subjects = [m for m in candidates if m.subject]

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from graph.extract.attribution import Context, quoted_by
 from graph.extract.mentions import doc_text, span_mention, text_span
 from graph.extract.quotes import Quote
+from graph.knowledge.lexicons import load_first_names
 from graph.records import Mention, StatementCandidate
 
 SIGNED_BEFORE = re.compile(r"\s*(\S.*?)\s*([:—–―]|--)\s*")
@@ -23,6 +24,8 @@ def name_missed(doc: Doc, start: int, end: int) -> Mention | None:
     span = doc.char_span(start, end)
     if span is None or not 2 <= len(span) <= 4 or not all(t.is_alpha and t.text[:1].isupper() for t in span):
         return None
+    if not all(t.pos_ == "PROPN" for t in span) and span[0].lower_ not in load_first_names():
+        return None  # "Said Trump", "Minority View", "Continued Giuliani": no name
     return span_mention(doc, list(span), "PERSON")
 
 
@@ -64,9 +67,10 @@ def byline_quotes(ctx: Context, quote: Quote) -> list[StatementCandidate]:
     """An excerpt that fills its paragraph, signed by a byline paragraph right after it:
     one statement per author (the outlet's, for its editorial board)."""
     text = doc_text(ctx.doc)
-    index = ctx.paragraph_of(quote.open_mark)
-    lo, hi = ctx.paragraphs[index]
     end = quote.close_mark + 1 if quote.close_mark is not None else quote.end
+    lo, _hi = ctx.paragraphs[ctx.paragraph_of(quote.open_mark)]
+    index = ctx.paragraph_of(max(end - 1, quote.open_mark))  # an excerpt may run over paragraphs
+    _lo, hi = ctx.paragraphs[index]
     if text[lo : quote.open_mark].strip() or text[end:hi].strip() or index + 1 >= len(ctx.paragraphs):
         return []
     match = BYLINE.fullmatch(text, *ctx.paragraphs[index + 1])

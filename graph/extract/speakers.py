@@ -188,12 +188,43 @@ def phrase_span(doc: Doc, tokens: list[Token]) -> TextSpan:
     return text_span(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
+OWNER_PREPS = {"from", "by", "of"}
+ACTOR_LABELS = ("ORG", "GPE", "NORP", "PERSON")
+
+
 def document_owner(subj: Token, mentions: list[Mention]) -> Mention | None:
-    """Whose a document is, named as a possessive in the phrase that describes it ("a
-    statement posted on the Embassy's Twitter page")."""
-    for token in subj.subtree:
-        if token.dep_ == "poss" and token.i != subj.i:
-            found = mention_covering(mentions, token)
-            if found is not None and found.label in ("ORG", "GPE", "NORP", "PERSON"):
+    """Whose a document is: named in the phrase that describes it ("a statement posted on
+    the Embassy's page", "the statement from the EU"), or, for "the statement", where the
+    article first brought it in ("Russia's Foreign Ministry issued a statement …", "Deripaska
+    said in a statement …")."""
+    own = owner_in_phrase(subj, mentions)
+    if own is not None or not any(c.lower_ == "the" for c in subj.children):
+        return own
+    for earlier in reversed(subj.doc[max(0, subj.i - 400) : subj.i]):
+        if earlier.lemma_ == subj.lemma_ and earlier.pos_ == "NOUN":
+            found = owner_in_phrase(earlier, mentions) or issuer(earlier, mentions)
+            if found is not None:
                 return found
     return None
+
+
+def owner_in_phrase(noun: Token, mentions: list[Mention]) -> Mention | None:
+    """A possessive or a "from"/"by"/"of" actor inside the document's noun phrase."""
+    for token in noun.subtree:
+        owner = token.dep_ == "poss" or (token.dep_ == "pobj" and token.head.lower_ in OWNER_PREPS)
+        if owner and token.i != noun.i:
+            found = mention_covering(mentions, token)
+            if found is not None and found.label in ACTOR_LABELS:
+                return found
+    return None
+
+
+def issuer(noun: Token, mentions: list[Mention]) -> Mention | None:
+    """Who issued the document: the subject of the verb it is the object of ("X issued a
+    statement"), or of the cue it is the means of ("X said in a statement")."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    found = mention_covering(mentions, subject) if subject is not None else None
+    return found if found is not None and found.label in ACTOR_LABELS else None

@@ -47,6 +47,8 @@ def match_cue(token: Token, cues: dict[str, tuple[Cue, ...]]) -> Cue | None:
             around = around if around is not None else dependents(token)
             if not all(word in around for word in cue.words[1:]):
                 continue
+            if any(c.naming for c in entries) and naming_bounds(token) is not None:
+                continue  # "called the plan on the table a terrible deal" names; it calls on nobody
         return cue
     return None
 

@@ -47,8 +47,8 @@ def known_people(doc: Doc) -> set[str]:
     """The article's people by full name and by surname, lower case."""
     names: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            names.update((ent.text.lower(), ent[-1].text.lower()))
+        if ent.label_ == "PERSON" and len(ent) > 1 and all(t.is_alpha or t.text in ".-'’" for t in ent):
+            names.update((ent.text.lower(), ent[-1].text.lower()))  # not "STORY", not "…/File Photo"
     return names
 
 

@@ -164,3 +164,29 @@ def test_two_coordinated_cues_that_each_say_something_are_two_statements():
 
 def test_the_writers_question_is_no_statement():
     assert found("Trial opens\n\nWhat does the defence minister Hakan Demir say?\n\nThe hearing starts today.") == []
+
+
+def test_a_document_speaks_for_whoever_issued_it_earlier():
+    text = (
+        "Russia's Foreign Ministry issued a statement on Monday. "
+        '"The sanctions are illegal and will be answered," the statement said.'
+    )
+    assert [speaker for speaker, _m, _c in found(text)] == ["Foreign Ministry (Russia)"]
+
+
+def test_an_excerpt_over_two_paragraphs_is_signed_by_the_byline_after_it():
+    text = (
+        "Round-up\n\nFrom the Left\n\n"
+        "“The administration seems to be trying to thread an impossible needle.\n\n"
+        "“It will fail, and the region will pay for it.”\n\n"
+        "Miriam Castell, Daily Courier"
+    )
+    assert [speaker for speaker, _m, _c in found(text)] == ["Miriam Castell"]
+
+
+def test_naming_something_with_a_preposition_in_its_object_is_no_appeal():
+    extraction = extract_one(
+        make_article("Sen. Dale Horvath called the plan on the table a terrible deal.", published="2018-05-01"),
+        Settings(),
+    )
+    assert [s.kind.value for s in extraction.statements] == ["Assert"]
