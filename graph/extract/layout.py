@@ -58,7 +58,12 @@ def is_heading(line: str) -> bool:
 _PLACE = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}"
 _DATE = r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
 DATELINE = re.compile(
-    rf"(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}){_DATE}\s*(?P<credit>\((?:[A-Z][\w.&/ -]{{0,30}})\))?\s*(?:—|–|--|-)\s+"
+    rf"(?P<place>{_PLACE}(?:[,/]\s*{_PLACE}){{0,2}}){_DATE}\s*(?P<credit>\((?:[A-Z][\w.&/ -]{{0,30}})\))?\s*(?:—|–|--|-)\s+"
+)
+
+LIVE_STAMP = re.compile(
+    r"\[?(?:Updated|Update|Correction|Corrected)(?: at)? \d{1,2}:\d{2} ?[ap]\.?m\.?(?: [A-Z]{2,4})?\]?[:.,]?\s+",
+    re.IGNORECASE,
 )
 
 
@@ -75,10 +80,15 @@ def dateline_end(paragraph: str) -> int:
     (20, 16)
     >>> dateline_end("UNITED NATIONS — The council met"), dateline_end("Iran - which denies it - said")
     (17, 0)
+    >>> dateline_end("BRUSSELS/WASHINGTON (Reuters) - Leaders said"), dateline_end("[Updated 8:44 p.m. ET] Officials said")
+    (32, 23)
 
     A credit must name a news agency (``data/lexicon/news_agencies.txt``), unless the place
     is written in capitals.
     """
+    stamp = LIVE_STAMP.match(paragraph)
+    if stamp is not None:
+        return stamp.end()  # a live blog's "[Updated 8:44 p.m. ET]" works like a dateline
     found = DATELINE.match(paragraph)
     if found is None or len(found.group(0)) > 80:
         return 0

@@ -21,10 +21,11 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[
 
     >>> import spacy
     >>> from graph.extract.layout import paragraph_bounds
-    >>> doc = spacy.blank("en")("WALLACE: Will she be there?\\n\\nPENCE: She will not attend.")
-    >>> doc.ents = [doc.char_span(0, 7, "PERSON"), doc.char_span(29, 34, "PERSON")]
+    >>> text = "Chris Wallace met Mike Pence.\\n\\nWALLACE: Will she be there?\\n\\nPENCE: She will not attend."
+    >>> doc = spacy.blank("en")(text)
+    >>> doc.ents = [doc.char_span(0, 13, "PERSON"), doc.char_span(18, 28, "PERSON")]
     >>> [(q.start, m.span.text) for q, m in transcript_turns(doc, paragraph_bounds(doc.text))]
-    [(9, 'WALLACE'), (36, 'PENCE')]
+    [(40, 'WALLACE'), (67, 'PENCE')]
     """
     text = doc_text(doc)
     people = known_people(doc)
