@@ -88,6 +88,7 @@ def content_span(ctx: Context, chain: list[Hit], parts: list[Quote]) -> TextSpan
 # ("defended the operations, saying ... Hamas ..." supports no Hamas; "condemned the attack on
 # Israel" is not against Israel). Other kinds (assertions, denials, warnings, promises) target
 # the actors they speak about: the cue's objects, then the actors named in the content.
+NO_COMMENT = {"comment", "elaborate", "speculate", "discuss", "say", "answer", "respond", "confirm", "specify"}
 OBJECT_TARGETED = {
     StatementKind.SUPPORT,
     StatementKind.CRITICIZE,
@@ -151,6 +152,8 @@ def build_statements(
         return []
     if not parts and root.token.sent.text.rstrip().endswith("?"):
         return []  # "What does Netanyahu say?": the writer's question, no stated position
+    if not parts and silence(root.token):
+        return []  # "declined to comment", "refused to say whether": silence, no position
     if content is None and not parts and not root.cue.prep:
         return []
     kind, negated = statement_kind(chain), syntax.is_negated(root.token)
@@ -186,6 +189,14 @@ def build_statements(
                 )
             )
     return out
+
+
+def silence(cue: Token) -> bool:
+    """ "declined to comment on the report", "refused to say whether …"."""
+    refusing = ("decline", "refuse", "fail")
+    if cue.dep_ == "xcomp" and cue.lemma_ in NO_COMMENT and cue.head.lemma_ in refusing:
+        return True
+    return cue.lemma_ in refusing and any(c.dep_ == "xcomp" and c.lemma_ in NO_COMMENT for c in cue.children)
 
 
 def stance_or_words(

@@ -190,3 +190,11 @@ def test_naming_something_with_a_preposition_in_its_object_is_no_appeal():
         Settings(),
     )
     assert [s.kind.value for s in extraction.statements] == ["Assert"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The White House declined to comment on the report.", "A spokesman refused to say whether talks would resume."],
+)
+def test_declining_to_comment_is_no_statement(text):
+    assert found(text) == []
