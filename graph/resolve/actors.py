@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from graph.knowledge.gazetteer import Gazetteer
+from graph.knowledge.gazetteer import Gazetteer, GazetteerEntry
 from graph.knowledge.lexicons import is_force, is_generic_body, is_not_actor, load_agents, org_type
 from graph.knowledge.names import is_plural_acronym, is_single_name
 from graph.knowledge.text import clean_label, normalise
@@ -63,6 +63,9 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
         joined := surname_match(book, clean_label(mention.span.text), mention.span.start, mention.role)
     ):
         return book.add(book.actors[joined], mention)  # the article's own "Mrs Blair" before the gazetteer's
+    glued = cue_glued(book, mention)
+    if glued is not None and not out_of_context(book, glued):
+        return book.add(entry_actor(book, glued, mention), mention)
     entry = book.gazetteer.lookup(mention.entity_id, mention.span.text)
     if entry is not None and not other_person(entry, mention) and not out_of_context(book, entry):
         return book.add(entry_actor(book, entry, mention), mention)
@@ -191,6 +194,19 @@ def add_affiliations(book: ArticleActors) -> None:
             entry = book.gazetteer.entries.get(actor.affiliation)
             if entry is not None:
                 book.add(entry_actor(book, entry, None), None)
+
+
+GLUED_CUES = {"said", "says", "continued", "added", "asked", "told", "wrote", "tweeted"}
+
+
+def cue_glued(book: ArticleActors, mention: Mention) -> GazetteerEntry | None:
+    """ "Said Trump: “…”", "Continued Giuliani": a speech verb the recogniser glued onto a
+    person the gazetteer knows ("Said Kouachi", whom it does not, keeps his first name)."""
+    words = clean_label(mention.span.text).split()
+    if mention.label != "PERSON" or len(words) < 2 or words[0].lower() not in GLUED_CUES:
+        return None
+    entry = book.gazetteer.lookup(None, " ".join(words[1:]))
+    return entry if entry is not None and entry.actor_type in PEOPLE else None
 
 
 def plural_people(book: ArticleActors, label: str) -> bool:

@@ -124,3 +124,8 @@ def test_a_campaign_speaks_for_its_candidate_one_node_across_articles():
     assert speaker_actors(second, "2016-09-14") == [("Hillary Clinton campaign", "Group")]
     named = "Republican nominee Donald Trump spoke in Ohio. The Trump campaign called the charges fabricated."
     assert speaker_actors(named, "2016-10-03") == [("Donald Trump campaign", "Group")]
+
+
+def test_a_speech_verb_glued_onto_a_known_name_is_no_new_person():
+    text = "Trade talk\n\nSaid Trump: “We have large trade deficits with Mexico and Canada.”"
+    assert speaker_actors(text, "2018-05-16") == [("Donald Trump", "Official")]
