@@ -134,14 +134,7 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
     if affiliates and subj.lemma_.lower() in SPOKES:
         return affiliates[:1], phrase_span(doc, tokens)  # "a spokesperson for MSF" speaks as MSF
     if subj.lemma_.lower() in DOCUMENTS and not affiliates:  # "the ruling said", "one slide says"
-        releaser = next((c for c in subj.head.children if c.dep_ == "nsubj"), None) if subj.dep_ == "dobj" else None
-        if releaser is not None:  # "he released a letter that says": his words
-            return speaker_mentions(doc, releaser, mentions)
-        owner = document_owner(subj, mentions)
-        if owner is not None:  # "a statement posted on the Embassy's Twitter page said"
-            return [owner], phrase_span(doc, tokens)
-        document = span_mention(doc, tokens, "GROUP", anonymous=True)
-        return ([document], document.span) if document is not None else ([], None)
+        return document_speaker(doc, subj, tokens, mentions)
     if subj.pos_ != "PROPN" and not is_agent(subj):
         return [], None  # "the conflict claimed ...": not a speaker
     if subj.pos_ == "PROPN" and not affiliates:
@@ -186,6 +179,20 @@ def body_phrase(subj: Token, tokens: list[Token], affiliates: list[Mention]) -> 
 
 def phrase_span(doc: Doc, tokens: list[Token]) -> TextSpan:
     return text_span(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+
+
+def document_speaker(
+    doc: Doc, subj: Token, tokens: list[Token], mentions: list[Mention]
+) -> tuple[list[Mention], TextSpan | None]:
+    """A document speaks for whoever released or owns it, else as an anonymous source."""
+    releaser = next((c for c in subj.head.children if c.dep_ == "nsubj"), None) if subj.dep_ == "dobj" else None
+    if releaser is not None:  # "he released a letter that says": his words
+        return speaker_mentions(doc, releaser, mentions)
+    owner = document_owner(subj, mentions)
+    if owner is not None:  # "a statement posted on the Embassy's Twitter page said"
+        return [owner], phrase_span(doc, tokens)
+    document = span_mention(doc, tokens, "GROUP", anonymous=True)
+    return ([document], document.span) if document is not None else ([], None)
 
 
 OWNER_PREPS = {"from", "by", "of"}

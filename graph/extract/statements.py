@@ -147,15 +147,8 @@ def build_statements(
     content = content_span(ctx, chain, parts)
     if not parts:
         content = with_partial_quote(root.token, content, partials)
-    partial = content is not None and any(content.start <= q.start and q.end <= content.end for q in partials)
-    if not parts and (root.cue.belief or (root.cue.weak and not has_clause(chain) and not partial)):
-        return []
-    if not parts and root.token.sent.text.rstrip().endswith("?"):
-        return []  # "What does Netanyahu say?": the writer's question, no stated position
-    if not parts and silence(root.token):
-        return []  # "declined to comment", "refused to say whether": silence, no position
-    if content is None and not parts and not root.cue.prep:
-        return []
+        if not states_something(chain, content, partials):
+            return []
     kind, negated = statement_kind(chain), syntax.is_negated(root.token)
     if negated and load_kind_facts()[kind].negatable:
         kind = StatementKind.ASSERT
@@ -189,6 +182,19 @@ def build_statements(
                 )
             )
     return out
+
+
+def states_something(chain: list[Hit], content: TextSpan | None, partials: list[Quote]) -> bool:
+    """Does a cue chain with no full quote state a position? Not a belief, not a weak cue
+    without a clause or a quoted phrase, not the writer's question ("What does Netanyahu
+    say?"), not silence ("declined to comment"), not a cue with nothing said."""
+    root = chain[0]
+    partial = content is not None and any(content.start <= q.start and q.end <= content.end for q in partials)
+    if root.cue.belief or (root.cue.weak and not has_clause(chain) and not partial):
+        return False
+    if root.token.sent.text.rstrip().endswith("?") or silence(root.token):
+        return False
+    return content is not None or root.cue.prep
 
 
 def silence(cue: Token) -> bool:
