@@ -85,6 +85,8 @@ def is_junk(tokens: list[Token]) -> bool:
         return True  # "Vladimir Vladimirovich PutinTrump": caption text glued onto a name (not "WikiLeaks")
     if sum(t.is_alpha for t in tokens) >= 4 and all(t.text.isupper() for t in tokens if t.is_alpha):
         return True  # "WASHINGTON POST BLASTED FOR REFERRING TO …": a shouted headline, not a name
+    if any(t.text in ("-", "–", "—") and t.whitespace_ and t.i > 0 and t.nbor(-1).whitespace_ for t in tokens[1:-1]):
+        return True  # "Scott - Brentley Vinson": two names glued by a spaced dash
     return bool(NUMBER.match(words[0])) or all(w in CALENDAR_WORDS or NUMBER.match(w) for w in words)
 
 

@@ -129,3 +129,9 @@ def test_a_campaign_speaks_for_its_candidate_one_node_across_articles():
 def test_a_speech_verb_glued_onto_a_known_name_is_no_new_person():
     text = "Trade talk\n\nSaid Trump: “We have large trade deficits with Mexico and Canada.”"
     assert speaker_actors(text, "2018-05-16") == [("Donald Trump", "Official")]
+
+
+def test_two_names_glued_by_a_spaced_dash_are_no_actor():
+    text = "The officer who shot Scott - Brentley Vinson - was not wearing a camera. Jean-Marc Ayrault said so."
+    extraction = extract_one(make_article(text, published="2016-09-25"), Settings())
+    assert [a.label for a in extraction.actors if "-" in a.label] == ["Jean-Marc Ayrault"]
