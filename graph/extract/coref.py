@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from graph.extract.layout import load_agencies, paragraph_bounds
-from graph.extract.mentions import SUBJECT_DEPS, doc_text, span_mention
+from graph.extract.mentions import SUBJECT_DEPS, VAGUE_SPEAKERS, doc_text, span_mention
 from graph.extract.quotes import find_quotes
 from graph.knowledge.lexicons import load_agents, load_first_names
 from graph.knowledge.names import TITLE_GENDER
@@ -106,7 +106,8 @@ def plural_subjects(doc: Doc, start: int, end: int) -> list[Mention]:
     ("current and former U.S. officials said …; They said …"): antecedents of "they"."""
     found = []
     for token in doc.char_span(start, end, alignment_mode="contract") or []:
-        if token.dep_ in SUBJECT_DEPS and token.tag_ == "NNS" and token.lemma_.lower() in load_agents():
+        vague = token.lower_ in VAGUE_SPEAKERS
+        if token.dep_ in SUBJECT_DEPS and token.tag_ == "NNS" and token.lemma_.lower() in load_agents() and not vague:
             words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("relcl", "punct")]
             mention = span_mention(doc, words, "GROUP", generic=True)
             if mention is not None:

@@ -24,6 +24,23 @@ TRIM_LEFT = {"the", "a", "an"}
 TRIM_RIGHT = {"'s", "’s", "'", "’"}
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Words for people too vague to be a speaker the graph can name ("people said", "many believe").
+VAGUE_SPEAKERS = {
+    "men",
+    "women",
+    "people",
+    "others",
+    "many",
+    "some",
+    "most",
+    "those",
+    "several",
+    "everyone",
+    "someone",
+    "anyone",
+    "somebody",
+    "everybody",
+}
 
 
 def in_heading(doc: Doc, start: int, end: int) -> bool:

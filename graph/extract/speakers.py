@@ -11,7 +11,7 @@ from typing import cast
 from spacy.tokens import Doc, Token
 
 from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, resolve_pronoun
-from graph.extract.mentions import mention_at, mention_covering, span_mention, text_span
+from graph.extract.mentions import VAGUE_SPEAKERS, mention_at, mention_covering, span_mention, text_span
 from graph.extract.syntax import subject_tokens
 from graph.knowledge.lexicons import is_generic_body, load_agents, load_offices
 from graph.knowledge.names import is_plural_acronym
@@ -37,22 +37,6 @@ def affiliates_of(subj: Token, mentions: list[Mention]) -> list[Mention]:
     return []
 
 
-VAGUE_SPEAKERS = {
-    "men",
-    "women",
-    "people",
-    "others",
-    "many",
-    "some",
-    "most",
-    "those",
-    "several",
-    "everyone",
-    "someone",
-    "anyone",
-    "somebody",
-    "everybody",
-}
 # Who speak or write for another: "a spokesperson for MSF", "a UN report" speak as that actor.
 # Documents that speak with no named owner: kept as statements of an anonymous source.
 DOCUMENTS = {

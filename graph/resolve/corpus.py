@@ -53,7 +53,9 @@ class CorpusPeople:
                         self.articles[key][actor.key] += 1
                         self.by_letter[key[:1]].add(key)
                     self.actors.setdefault(actor.key, replace(actor, alt_labels=(), role=None))
-                    self.by_name.setdefault(normalise(actor.label), actor.key)
+                    known = self.by_name.get(normalise(actor.label))
+                    if known is None or (known.startswith("name:") and not actor.key.startswith("name:")):
+                        self.by_name[normalise(actor.label)] = actor.key  # the gazetteer's person first
 
     def usual_spelling(self, actor: Actor) -> Actor | None:
         """The corpus's usual spelling of a person named otherwise here: the same first name,
@@ -79,11 +81,14 @@ class CorpusPeople:
 
     def named_as(self, actor: Actor) -> Actor | None:
         """The person whose full name a group carries ("Rand Paul" tagged an organisation
-        here, a person elsewhere in the corpus): one name, one node."""
-        if actor.actor_type is not ActorType.GROUP or not actor.key.startswith("name:"):
+        here, a person elsewhere in the corpus), or the gazetteer's person of a full name
+        that an article kept by name ("Nancy Pelosi" where her dated offices did not fit):
+        one name, one node."""
+        person_by_name = actor.actor_type in PEOPLE and actor.key.startswith(SCOPED_PERSON)
+        if not (actor.actor_type is ActorType.GROUP or person_by_name) or not actor.key.startswith("name:"):
             return None
         key = self.by_name.get(normalise(actor.label))
-        return self.actors[key] if key is not None else None
+        return self.actors[key] if key is not None and key != actor.key else None
 
     def person(self, surname_key: str) -> Actor | None:
         """The person the corpus means by this surname, if one clearly dominates."""

@@ -59,3 +59,13 @@ def test_a_person_name_the_recogniser_took_for_an_organisation_joins_the_person(
     assert linked.statements[0].speaker == "name:person:rand paul"
     unrelated = actor("name:acme", "Acme", ActorType.GROUP)
     assert link_surnames(extraction("Acme said so.", [unrelated], []), people).actors == (unrelated,)
+
+
+def test_a_full_name_kept_by_name_joins_the_gazetteer_person_of_that_name():
+    people = CorpusPeople()
+    pelosi = actor("gz:person:nancy pelosi", "Nancy Pelosi", ActorType.OFFICIAL)
+    people.add(extraction("Nancy Pelosi spoke.", [pelosi], []))
+    by_name = actor("name:person:nancy pelosi", "Nancy Pelosi", ActorType.PERSON)
+    people.add(extraction("Nancy Pelosi spoke again.", [by_name], []))
+    linked = link_surnames(extraction("Nancy Pelosi said so.", [by_name], [said("x", by_name.key)]), people)
+    assert [a.key for a in linked.actors] == ["gz:person:nancy pelosi"]
