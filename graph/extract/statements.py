@@ -162,6 +162,7 @@ def build_statements(
     out = []
     for subj in syntax.speakers_of(root.token, root.cue):
         found, source = speaker_mentions(ctx.doc, subj, ctx.mentions)
+        source = relative_source(ctx, root.token) or source  # "economists, who argue": the source is "who"
         for speaker in found:
             named = source is not None and source == speaker.span
             confidence = (0.9 if parts else 0.75) if named else 0.6
@@ -182,6 +183,17 @@ def build_statements(
                 )
             )
     return out
+
+
+def relative_source(ctx: Context, cue: Token) -> TextSpan | None:
+    """The relative pronoun that is a cue's subject in a relative clause ("officials, who
+    said …"): the source as written; the speaker is the noun it stands for."""
+    if cue.dep_ != "relcl":
+        return None
+    pronoun = next(
+        (c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")), None
+    )
+    return text_span(ctx.doc, pronoun.idx, pronoun.idx + len(pronoun)) if pronoun is not None else None
 
 
 def states_something(chain: list[Hit], content: TextSpan | None, partials: list[Quote]) -> bool:

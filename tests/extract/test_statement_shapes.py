@@ -198,3 +198,13 @@ def test_naming_something_with_a_preposition_in_its_object_is_no_appeal():
 )
 def test_declining_to_comment_is_no_statement(text):
     assert found(text) == []
+
+
+def test_a_relative_pronoun_is_the_source_as_written_and_its_noun_the_speaker():
+    extraction = extract_one(
+        make_article("The plan was opposed by Hakan Demir, who argued that it would fail.", published="2018-05-01"),
+        Settings(),
+    )
+    labels = {a.key: a.label for a in extraction.actors}
+    argued = [s for s in extraction.statements if s.content and "would fail" in s.content.text]
+    assert [(labels[s.speaker], s.source.text if s.source else None) for s in argued] == [("Hakan Demir", "who")]
