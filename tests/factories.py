@@ -56,3 +56,17 @@ def said(
 
 def extraction(text: str, actors: Iterable[Actor], statements: Iterable[Statement], **article: str) -> Extraction:
     return Extraction(make_article(text, **article), tuple(actors), tuple(statements))
+
+
+def extracted(text: str, published: str = "2024-05-01") -> Extraction:
+    """The real pipeline's extraction of one article text, with every statement span
+    checked to quote the text it points at."""
+    from graph.pipeline.articles import extract_one
+    from graph.settings import Settings
+
+    extraction = extract_one(make_article(text, published=published), Settings())
+    for s in extraction.statements:
+        for span in (s.evidence, s.content, s.cue, s.source, *s.quote):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    return extraction

@@ -37,7 +37,8 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-SIGNED_QUOTE = re.compile(r"[.!?,][”\"»’']\s*(—|–|―|--)\s*\S")
+SIGN_DASH = r"(?:[—–―]|--)"  # the dash that signs a quote with a name ("“…” — Ana Ruiz")
+SIGNED_QUOTE = re.compile(rf"[.!?,][”\"»’']\s*{SIGN_DASH}\s*\S")
 
 
 def is_heading(line: str) -> bool:

@@ -10,13 +10,14 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from graph.extract.attribution import Context, quoted_by
+from graph.extract.layout import SIGN_DASH
 from graph.extract.mentions import doc_text, span_mention, text_span
 from graph.extract.quotes import Quote
 from graph.knowledge.lexicons import load_first_names
 from graph.records import Mention, StatementCandidate
 
-SIGNED_BEFORE = re.compile(r"\s*(\S.*?)\s*([:—–―]|--)\s*")
-SIGNED_AFTER = re.compile(r"[\s,.]*([—–―]|--)\s*(\S.*?)[\s.]*")
+SIGNED_BEFORE = re.compile(rf"\s*(\S.*?)\s*(:|{SIGN_DASH})\s*")
+SIGNED_AFTER = re.compile(rf"[\s,.]*({SIGN_DASH})\s*(\S.*?)[\s.]*")
 
 
 def name_missed(doc: Doc, start: int, end: int) -> Mention | None:
@@ -88,13 +89,16 @@ def byline_quotes(ctx: Context, quote: Quote) -> list[StatementCandidate]:
 def named_at(ctx: Context, start: int, end: int) -> Mention | None:
     """The actor mention spanning exactly [start, end), else a person's name there the
     recogniser missed."""
-    speaker = next((m for m in ctx.mentions if (m.span.start, m.span.end) == (start, end)), None)
-    speaker = speaker or name_missed(ctx.doc, start, end)
+    speaker = exact_mention(ctx, start, end) or name_missed(ctx.doc, start, end)
     return speaker if speaker is not None and speaker.label in ("PERSON", "ORG", "NORP") else None
 
 
 def outlet_at(ctx: Context, start: int, end: int) -> Mention | None:
     """The outlet of a byline: its mention, else its words as an organisation's name."""
-    found = next((m for m in ctx.mentions if (m.span.start, m.span.end) == (start, end)), None)
     span = ctx.doc.char_span(start, end)
-    return found or (span_mention(ctx.doc, list(span), "ORG") if span is not None else None)
+    return exact_mention(ctx, start, end) or (span_mention(ctx.doc, list(span), "ORG") if span is not None else None)
+
+
+def exact_mention(ctx: Context, start: int, end: int) -> Mention | None:
+    """The actor mention spanning exactly [start, end), if any."""
+    return next((m for m in ctx.mentions if (m.span.start, m.span.end) == (start, end)), None)

@@ -25,12 +25,13 @@ HEAD_SYNONYMS = {
 }
 # Words an organisation's name uses for what a description calls it ("the union" for the
 # Association of Flight Attendants, "the agency" for the Congressional Budget Office).
+NEWSPAPER_WORDS = {"times", "post", "journal", "herald", "tribune", "telegraph", "guardian", "gazette"}
 BODY_WORDS = {
     "union": {"union", "association", "federation", "guild", "brotherhood", "teamsters", "workers"},
     "agency": {"agency", "office", "administration", "bureau", "service", "investigations", "commission"},
     "group": {"group", "coalition", "alliance", "network", "front", "movement", "association"},
-    "newspaper": {"times", "post", "journal", "herald", "tribune", "telegraph", "guardian", "gazette"},
-    "paper": {"times", "post", "journal", "herald", "tribune", "telegraph", "guardian", "gazette"},
+    "newspaper": NEWSPAPER_WORDS,
+    "paper": NEWSPAPER_WORDS,
     "network": {"news", "network", "broadcasting", "television", "tv"},
     "company": {"company", "corp", "corporation", "inc", "group", "holdings", "energy"},
     "firm": {"firm", "company", "corp", "corporation", "inc", "partners", "group"},

@@ -69,25 +69,27 @@ def family_name_first(book: ArticleActors, name: str) -> list[str]:
     writes names so, or a name that is no common given name."""
     found = [
         key
-        for key, actor in book.actors.items()
-        if actor.actor_type in PEOPLE
-        and not key.startswith("anon:")
-        and len(words := normalise(actor.label).split()) > 1
+        for key, actor in named_people(book)
+        if len(words := normalise(actor.label).split()) > 1
         and words[0] == name
         and (actor.affiliation in FAMILY_NAME_FIRST or name not in load_first_names())
     ]
     return found if len(found) == 1 else []
 
 
+def named_people(book: ArticleActors) -> list[tuple[str, Actor]]:
+    """The article's people known by name (not anonymous sources), with their keys."""
+    return [
+        (key, actor) for key, actor in book.actors.items() if actor.actor_type in PEOPLE and not key.startswith("anon:")
+    ]
+
+
 def article_people(book: ArticleActors, surname_fits: Callable[[str], bool]) -> list[str]:
     """Keys of the people named in full in this article whose surname key fits."""
     return [
         key
-        for key, actor in book.actors.items()
-        if actor.actor_type in PEOPLE
-        and not key.startswith("anon:")
-        and (known := parse_name(actor.label)).first
-        and surname_fits(known.surname_key)
+        for key, actor in named_people(book)
+        if (known := parse_name(actor.label)).first and surname_fits(known.surname_key)
     ]
 
 
@@ -113,11 +115,8 @@ def tail_match(book: ArticleActors, name: str) -> str | None:
         return None
     found = [
         key
-        for key, actor in book.actors.items()
-        if actor.actor_type in PEOPLE
-        and not key.startswith("anon:")
-        and len(known := normalise(actor.label).split()) > len(words)
-        and known[-len(words) :] == words
+        for key, actor in named_people(book)
+        if len(known := normalise(actor.label).split()) > len(words) and known[-len(words) :] == words
     ]
     return found[0] if len(found) == 1 else None
 

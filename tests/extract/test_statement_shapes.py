@@ -6,21 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ingest import make_article
-from graph.pipeline.articles import extract_one
-from graph.settings import Settings
+from tests.factories import extracted
 
 pytestmark = pytest.mark.model
 
 
 def found(text: str) -> list[tuple[str, str, str]]:
     """(speaker label, mode, content) of every statement, in text order."""
-    extraction = extract_one(make_article(text, published="2024-05-01"), Settings())
+    extraction = extracted(text)
     labels = {a.key: a.label for a in extraction.actors}
-    for s in extraction.statements:
-        for span in (s.evidence, s.content, s.cue, s.source, *s.quote):
-            if span is not None:
-                assert text[span.start : span.end] == span.text
     return [(labels[s.speaker], s.mode.value, s.content.text if s.content else "") for s in extraction.statements]
 
 
@@ -69,7 +63,7 @@ def test_a_cueless_quote_after_reported_speech_is_a_second_statement_of_its_spea
 
 
 def targets_of(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    extraction = extract_one(make_article(text, published="2024-05-01"), Settings())
+    extraction = extracted(text, "2024-05-01")
     labels = {a.key: a.label for a in extraction.actors}
     return [(s.kind.value, tuple(labels[t] for t in s.targets)) for s in extraction.statements]
 
@@ -110,7 +104,7 @@ def test_transcript_turns_are_their_speakers_words_and_cues_inside_are_not_state
 
 def test_a_document_with_no_named_owner_speaks_as_an_anonymous_source():
     text = "The ruling said the state could not purge voters so close to an election."
-    extraction = extract_one(make_article(text, published="2024-05-01"), Settings())
+    extraction = extracted(text, "2024-05-01")
     speakers = {a.key: a for a in extraction.actors}
     assert [speakers[s.speaker].actor_type.value for s in extraction.statements] == ["AnonymousSource"]
 
@@ -132,7 +126,7 @@ def test_a_press_round_up_byline_signs_the_excerpt_above_it():
 
 def test_a_person_in_brackets_after_an_organisation_is_not_its_other_name():
     text = 'The New York Times (Peter Baker): "It will be a different kind of war," he wrote.'
-    extraction = extract_one(make_article(text, published="2019-05-01"), Settings())
+    extraction = extracted(text, "2019-05-01")
     assert all("Peter Baker" not in a.alt_labels for a in extraction.actors)
 
 
@@ -185,10 +179,7 @@ def test_an_excerpt_over_two_paragraphs_is_signed_by_the_byline_after_it():
 
 
 def test_naming_something_with_a_preposition_in_its_object_is_no_appeal():
-    extraction = extract_one(
-        make_article("Sen. Dale Horvath called the plan on the table a terrible deal.", published="2018-05-01"),
-        Settings(),
-    )
+    extraction = extracted("Sen. Dale Horvath called the plan on the table a terrible deal.", "2018-05-01")
     assert [s.kind.value for s in extraction.statements] == ["Assert"]
 
 
@@ -201,10 +192,7 @@ def test_declining_to_comment_is_no_statement(text):
 
 
 def test_a_relative_pronoun_is_the_source_as_written_and_its_noun_the_speaker():
-    extraction = extract_one(
-        make_article("The plan was opposed by Hakan Demir, who argued that it would fail.", published="2018-05-01"),
-        Settings(),
-    )
+    extraction = extracted("The plan was opposed by Hakan Demir, who argued that it would fail.", "2018-05-01")
     labels = {a.key: a.label for a in extraction.actors}
     argued = [s for s in extraction.statements if s.content and "would fail" in s.content.text]
     assert [(labels[s.speaker], s.source.text if s.source else None) for s in argued] == [("Hakan Demir", "who")]

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ingest import make_article
-from graph.pipeline.articles import extract_one
-from graph.settings import Settings
+from tests.factories import extracted
 
 pytestmark = pytest.mark.model
 
 
 def speakers(text: str, words: str) -> list[str]:
     """Labels of the speakers of the statements whose content holds ``words``."""
-    extraction = extract_one(make_article(text, published="2016-09-20"), Settings())
+    extraction = extracted(text, "2016-09-20")
     labels = {a.key: a.label for a in extraction.actors}
     return [labels[s.speaker] for s in extraction.statements if s.content and words in s.content.text]
 
@@ -79,12 +77,12 @@ def test_a_name_modifying_a_noun_is_no_actor():
         "Fox hunting is now illegal, the minister Jane Hollis said. She spoke at the Brighton conference, "
         "where Hove nurse Marion Dale asked her about wages."
     )
-    extraction = extract_one(make_article(text, published="2016-09-20"), Settings())
+    extraction = extracted(text, "2016-09-20")
     assert not {"Fox", "Brighton", "Hove"} & {a.label for a in extraction.actors}
 
 
 def speaker_actors(text: str, published: str = "2019-05-01") -> list[tuple[str, str]]:
-    extraction = extract_one(make_article(text, published=published), Settings())
+    extraction = extracted(text, published)
     actors = {a.key: a for a in extraction.actors}
     return [(actors[s.speaker].label, actors[s.speaker].actor_type.value) for s in extraction.statements]
 
@@ -107,11 +105,11 @@ def test_a_namesake_of_a_gazetteer_official_from_another_time_and_place_is_someo
 
 
 def test_unaffiliated_generic_groups_are_other_people_in_every_article():
-    first = extract_one(make_article("Analysts said the plan would fail.", published="2019-05-01"), Settings())
-    second = extract_one(make_article("Analysts said the talks were over.", published="2019-05-02"), Settings())
+    first = extracted("Analysts said the plan would fail.", "2019-05-01")
+    second = extracted("Analysts said the talks were over.", "2019-05-02")
     assert {a.key for a in first.actors}.isdisjoint(a.key for a in second.actors)
-    us = extract_one(make_article("U.S. officials said the plan was ready.", published="2019-05-01"), Settings())
-    again = extract_one(make_article("U.S. officials said talks had stalled.", published="2019-05-03"), Settings())
+    us = extracted("U.S. officials said the plan was ready.", "2019-05-01")
+    again = extracted("U.S. officials said talks had stalled.", "2019-05-03")
     assert {a.key for a in us.actors} == {a.key for a in again.actors}  # a state's officials: one node
 
 
@@ -133,5 +131,5 @@ def test_a_speech_verb_glued_onto_a_known_name_is_no_new_person():
 
 def test_two_names_glued_by_a_spaced_dash_are_no_actor():
     text = "The officer who shot Scott - Brentley Vinson - was not wearing a camera. Jean-Marc Ayrault said so."
-    extraction = extract_one(make_article(text, published="2016-09-25"), Settings())
+    extraction = extracted(text, "2016-09-25")
     assert [a.label for a in extraction.actors if "-" in a.label] == ["Jean-Marc Ayrault"]
