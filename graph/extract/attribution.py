@@ -81,20 +81,44 @@ def chain_root(hit: Hit, by_index: dict[int, Hit]) -> Hit:
 
 def coordinated(hit: Hit, parent: Hit) -> bool:
     """Two cues joined by "and", each with words of its own ("denies any wrongdoing and
-    says he is the victim"): two speech acts of one speaker, not one."""
+    says he is the victim"), or a statement followed by a participle that says more ("said
+    he did not believe it, arguing that …", "“…,” she said, adding, “…”"): two speech acts
+    of one speaker, not one. A stance explained by words ("defended the operations, saying
+    …") stays one."""
     own = [syntax.content_head(h.token, h.cue) for h in (hit, parent)]
-    return hit.token.dep_ == "conj" and all(head is not None for head in own)
+    says_more = (
+        own[1] is not None
+        and own[1].dep_ in ("ccomp", "xcomp")  # a clause said, not "the decision was announced …, citing"
+        and hit.token.dep_ == "advcl"
+        and hit.token.tag_ == "VBG"
+        and hit.token.i > parent.token.i
+        and hit.cue.kind is parent.cue.kind is StatementKind.ASSERT
+        and (not parent.cue.belief or parent.token.dep_ == "ccomp")  # "said he didn't believe …, arguing"
+    )
+    return (hit.token.dep_ == "conj" or says_more) and all(head is not None for head in own)
 
 
 def nearest_hit(ctx: Context, quote: Quote, hits: list[Hit]) -> Hit | None:
     """The closest cue with a speaker in the paragraphs the quote spans."""
     first, last = ctx.paragraph_of(quote.open_mark), ctx.paragraph_of(max(quote.end - 1, quote.start))
     lo, hi = ctx.paragraphs[first][0], ctx.paragraphs[last][1]
+    if introduced(ctx, quote, first):
+        lo = ctx.paragraphs[first - 1][0]  # "He said:" ends the paragraph before the quote
     near = [h for h in hits if lo <= h.token.idx < hi and syntax.speakers_of(h.token, h.cue)]
     if not near:
         return None
     near = [h for h in near if not h.cue.belief] or near  # "said she feared ... "…"": the speech cue
     return min(near, key=lambda h: min(abs(h.token.idx - quote.open_mark), abs(h.token.idx - quote.end)))
+
+
+def introduced(ctx: Context, quote: Quote, paragraph: int) -> bool:
+    """Does the quote open its paragraph right after one that ends with a colon
+    ("The New York Times reports:" / "Caddell continued:")?"""
+    text = doc_text(ctx.doc)
+    if paragraph == 0 or text[ctx.paragraphs[paragraph][0] : quote.open_mark].strip():
+        return False
+    start, end = ctx.paragraphs[paragraph - 1]
+    return text[start:end].rstrip().endswith(":")
 
 
 def group_quotes(

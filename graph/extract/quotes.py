@@ -2,7 +2,9 @@
 
 Handles curly, straight, guillemet and single-quote typography, and the wire
 convention of a quote that runs over paragraphs: a paragraph ends without a
-closing mark and the next one opens with a quotation mark. Pure Python.
+closing mark and the next one opens with the same quotation mark. Copy-edited text mixes
+typographies: a curly opening mark closed by a straight one (“…") is one quotation.
+Pure Python.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PAIRS = {"“": "”", "«": "»", "‘": "’", "„": "“", '"': '"', "'": "'"}
+MIXED_CLOSERS = {"”": '"', '"': "”"}  # “…" and "…”: the other double mark closes when its own never comes
 SINGLE = {"‘", "'"}
 OPEN_CONTEXT = set(" \t\n([{—–-:/") | {""}
 
@@ -38,19 +41,23 @@ def _opens(text: str, i: int) -> str | None:
 
 
 def _closes(text: str, i: int, closer: str) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if text[i] == MIXED_CLOSERS.get(closer) and not after.isalnum():
+        paragraph_end = text.find("\n", i)
+        return closer not in text[i : paragraph_end if paragraph_end >= 0 else len(text)]
     if text[i] != closer:
         return False
-    after = text[i + 1] if i + 1 < len(text) else ""
     # "There’s" and "Gaza’s": an apostrophe between letters never closes a quote.
     return not (closer in "’'" and after.isalpha())
 
 
-def _next_paragraph_opens(text: str, i: int) -> bool:
-    """Does the paragraph after the line break at ``i`` open with a quotation mark?"""
+def _next_paragraph_opens(text: str, i: int, mark: str) -> bool:
+    """Does the paragraph after the line break at ``i`` open with the quotation mark
+    ``mark``? (A straight mark left open before a paragraph of curly quotes is a stray.)"""
     j = i
     while j < len(text) and text[j].isspace():
         j += 1
-    return j < len(text) and _opens(text, j) is not None
+    return j < len(text) and text[j] == mark and _opens(text, j) is not None
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -78,7 +85,7 @@ def _scan_quote(text: str, open_at: int, closer: str) -> tuple[Quote | None, int
         if char == "\n" and closer in "’'":
             return None, open_at + 1  # single marks never run over paragraphs
         if char == "\n":
-            if not _next_paragraph_opens(text, j) or not _opens_sentence(text, open_at):
+            if not _next_paragraph_opens(text, j, text[open_at]) or not _opens_sentence(text, open_at):
                 return Quote(open_at + 1, _rstrip(text, open_at + 1, j), open_at, None), j
             while j < n and text[j].isspace():
                 j += 1

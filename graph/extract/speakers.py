@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, resolve_pronoun
 from graph.extract.mentions import VAGUE_SPEAKERS, mention_at, mention_covering, span_mention, text_span
 from graph.extract.syntax import subject_tokens
-from graph.knowledge.lexicons import is_generic_body, load_agents, load_offices
+from graph.knowledge.lexicons import is_generic_body, load_agents, load_documents, load_offices
 from graph.knowledge.names import is_plural_acronym
 from graph.records import Mention, TextSpan
 
@@ -39,33 +39,6 @@ def affiliates_of(subj: Token, mentions: list[Mention]) -> list[Mention]:
 
 # Who speak or write for another: "a spokesperson for MSF", "a UN report" speak as that actor.
 # Documents that speak with no named owner: kept as statements of an anonymous source.
-DOCUMENTS = {
-    "statement",
-    "report",
-    "study",
-    "letter",
-    "memo",
-    "filing",
-    "complaint",
-    "lawsuit",
-    "document",
-    "ruling",
-    "verdict",
-    "judgment",
-    "brief",
-    "book",
-    "article",
-    "editorial",
-    "ad",
-    "advert",
-    "advertisement",
-    "clip",
-    "video",
-    "slide",
-    "transcript",
-    "communique",
-    "communiqué",
-}
 SPOKES = {
     "spokesperson",
     "spokesman",
@@ -90,6 +63,27 @@ SPOKES = {
     "editorial",
     "communique",
     "communiqué",
+    "data",
+    "datum",
+    "statistic",
+    "statistics",
+    "figure",
+    "database",
+    "census",
+    "audit",
+    "findings",
+    "research",
+    "assessment",
+    "estimate",
+    "post",
+    "email",
+    "message",
+    "notice",
+    "decree",
+    "declaration",
+    "petition",
+    "indictment",
+    "affidavit",
 }
 
 
@@ -117,7 +111,7 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
     affiliates = affiliates_of(subj, mentions)
     if affiliates and subj.lemma_.lower() in SPOKES:
         return affiliates[:1], phrase_span(doc, tokens)  # "a spokesperson for MSF" speaks as MSF
-    if subj.lemma_.lower() in DOCUMENTS and not affiliates:  # "the ruling said", "one slide says"
+    if subj.lemma_.lower() in load_documents() and not affiliates:  # "the ruling said", "one slide says"
         return document_speaker(doc, subj, tokens, mentions)
     if subj.pos_ != "PROPN" and not is_agent(subj):
         return [], None  # "the conflict claimed ...": not a speaker

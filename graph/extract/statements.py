@@ -25,6 +25,7 @@ from graph.extract.attribution import (
     is_full_quote,
     quoted_by,
 )
+from graph.extract.headlines import headline_statements
 from graph.extract.layout import paragraph_bounds
 from graph.extract.mentions import doc_text, in_heading, text_span
 from graph.extract.overlaps import without_nested_speakers, without_repeats
@@ -266,7 +267,8 @@ def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[
     full = [q for q in full if not embedded(q, hits)]
     partials = [q for q in quotes if q not in full]
     by_index, chains = cue_chains(hits)
-    statements = [quoted_by(ctx, q, who, who.span, text_span(doc, q.open_mark, q.open_mark + 1)) for q, who in turns]
+    statements = headline_statements(doc, mentions)
+    statements += [quoted_by(ctx, q, who, who.span, text_span(doc, q.open_mark, q.open_mark + 1)) for q, who in turns]
     used: set[int] = set()
     statements += quote_statements(ctx, group_quotes(ctx, full, hits, by_index), chains, partials, used)
     for root_i, chain in chains.items():

@@ -16,6 +16,7 @@ CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "dative", "oprd")
 CONTENT_PREPS = {"for", "on", "about", "against", "to", "over", "of", "upon"}
 ADDRESSEE_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+CLOSING_MARKS = {"”", '"', "’", "'", "»", "''"}
 SKIP_IN_SUBJECT = {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"}
 
 
@@ -79,14 +80,44 @@ def subjects(token: Token) -> list[Token]:
     while seen < 4:
         found = own_subjects(current)
         if token.dep_ == "relcl" and found and found[0].lower_ in RELATIVE_PRONOUNS:
-            return [token.head]
+            return [antecedent(token)]
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and not found:
+            return [current.head]  # "protesters chanting …", "a statement saying …"
         if found:
             return found
         parent = governor(current)
         if parent is None:
-            return []
+            return after_quote_subject(token)
+        if parent.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            return []  # "the tweet was only to mock X", "the aim is to end it": no one speaks
         current, seen = parent, seen + 1
     return []
+
+
+def after_quote_subject(token: Token) -> list[Token]:
+    """The subject of a cue that the parser left without one after a quote ("“…,” Tulsa
+    police Chief Chuck Jordan said Monday." parsed with "Tulsa" as a verb): the last word
+    of the words between the closing mark and the cue, when they are a name or a noun
+    phrase and the quote ends with a comma, "?" or "!"."""
+    doc, end = token.doc, token.i - 1
+    while end >= 0 and doc[end].lower_ in ("also", "later", "then", "again", "further"):
+        end -= 1
+    start = end
+    while start >= 0 and token.i - start <= 9 and doc[start].text not in CLOSING_MARKS:
+        if doc[start].is_punct and doc[start].text not in (".", "-", "'s", "’s"):
+            return []
+        start -= 1
+    if start < 1 or start == end or doc[start].text not in CLOSING_MARKS or doc[start - 1].text not in (",", "?", "!"):
+        return []
+    last = doc[end]
+    return [last] if last.pos_ in ("PROPN", "NOUN") or last.text[:1].isupper() else []
+
+
+def antecedent(relcl: Token) -> Token:
+    """The noun a relative clause is about: the conjunct nearest before it ("Will Smith and
+    Stevie Wonder, who joked" is about Stevie Wonder)."""
+    before = [t for t in (relcl.head, *relcl.head.conjuncts) if t.i < relcl.i]
+    return max(before, key=lambda t: t.i) if before else relcl.head
 
 
 def according_sources(token: Token) -> list[Token]:

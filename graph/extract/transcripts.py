@@ -28,13 +28,13 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[
     [(40, 'WALLACE'), (67, 'PENCE')]
     """
     text = doc_text(doc)
-    people = known_people(doc)
+    matches = [m for lo, hi in paragraphs if (m := TURN.match(text, lo, hi)) is not None]
+    speakers = turn_speakers([m.group(1) for m in matches], known_people(doc))
     found = []
-    for lo, hi in paragraphs:
-        match = TURN.match(text, lo, hi)
-        if match is None or not is_person(match.group(1), people):
+    for match in matches:
+        if match.group(1) not in speakers:
             continue
-        end = hi
+        end = match.endpos  # the paragraph's end
         while end > match.end() and text[end - 1].isspace():
             end -= 1
         span = doc.char_span(match.start(1), match.end(1))
@@ -42,6 +42,16 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[
         if speaker is not None:
             found.append((Quote(match.end() - 1, end, match.end(1), None), speaker))
     return found if len(found) >= MIN_TURNS else []
+
+
+def turn_speakers(names: list[str], people: set[str]) -> set[str]:
+    """The names that head turns: the article's people, and, once one of them speaks, any
+    other name in capitals with turns of its own ("WALLACE:" for a moderator the article
+    never names in full)."""
+    known = {name for name in names if is_person(name, people)}
+    if not known:
+        return set()
+    return known | {name for name in set(names) if names.count(name) >= MIN_TURNS}
 
 
 def known_people(doc: Doc) -> set[str]:

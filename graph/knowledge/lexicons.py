@@ -241,6 +241,12 @@ def load_first_names(path: Path | None = None) -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def load_documents() -> frozenset[str]:
+    """Head nouns of documents that speak as sources (``documents.txt``: "statement", "poll")."""
+    return load_words("documents.txt")
+
+
 def load_agents() -> frozenset[str]:
     """Head nouns that name people or organisations (``agents.txt``): a speaker must be one."""
     return load_words("agents.txt")

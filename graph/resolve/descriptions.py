@@ -58,7 +58,11 @@ def described_actor(
     """
     text_words = mention.span.text.lower().replace("’s", "").replace("'s", "").split()
     words = [SYNONYMS.get(w, w) for w in text_words if w not in LOOSE_WORDS]
-    definite = mention.span.text.lower().startswith("the ") or text[: mention.span.start].lower().endswith("the ")
+    definite = (
+        mention.span.text.lower().startswith("the ")
+        or text[: mention.span.start].lower().endswith("the ")
+        or text_words == ["police"]  # "police said": the force the article named
+    )
     if not definite or not words:
         return None
     if affiliation in actors and actors[affiliation].actor_type is ActorType.POLITICAL_PARTY:
@@ -72,7 +76,9 @@ def described_actor(
     exact = {k: at for k, at in holders.items() if fits(words, actors[k], affiliation)}
     chosen = exact or (holders if len(holders) == 1 else {})
     if not chosen:  # "the commission" after "the Commission on Presidential Debates"
-        chosen = {k: at for (at, _e), k in by_span.items() if at < before and named_body(words, actors.get(k))}
+        bodies = {k: at for (at, _e), k in by_span.items() if named_body(words, actors.get(k))}
+        earlier = {k: at for k, at in bodies.items() if at < before}
+        chosen = earlier or (bodies if len(bodies) == 1 else {})  # "police said" … "the Charlotte police"
     return max(chosen, key=lambda k: chosen[k]) if chosen else None
 
 

@@ -28,3 +28,20 @@ def test_unclosed_quote_stops_at_paragraph_end():
 def test_single_quotes_stay_within_a_paragraph():
     assert quoted("Abbas 'will not tolerate' attacks") == ["will not tolerate"]
     assert quoted("the '90s were\ngood") == []
+
+
+def test_a_curly_opening_mark_closed_by_a_straight_one_is_one_quote():
+    text = '“Talks must resume this week," the envoy said in a statement, adding that "time is short."'
+    assert quoted(text) == ["Talks must resume this week,", "time is short."]
+    text = '"No convoy has crossed since Monday,” the agency said.'
+    assert quoted(text) == ["No convoy has crossed since Monday,"]
+
+
+def test_a_straight_mark_inside_a_curly_quote_does_not_close_it():
+    text = '“He called the plan "a trap," and we agree,” she said.'
+    assert quoted(text) == ['He called the plan "a trap," and we agree,']
+
+
+def test_a_stray_straight_mark_does_not_run_into_a_paragraph_of_curly_quotes():
+    text = '"The hall was nearly empty.\n\n“We waited for hours,” one farmer said. “Nobody came.”'
+    assert quoted(text) == ["The hall was nearly empty.", "We waited for hours,", "Nobody came."]
