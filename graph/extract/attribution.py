@@ -18,7 +18,10 @@ from graph.knowledge.lexicons import Cue
 from graph.records import Mention, SpeechMode, StatementCandidate, StatementKind, TextSpan
 
 FULL_QUOTE_MIN_WORDS = 3
+ASPECTUAL = {"continue", "begin", "start", "keep", "go"}  # "continued to ignore …" says nothing itself
 QUOTE_LEAD = set(":,—–―-")
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "to", "and", "for", "at", "by", "with", "or", "is", "are"}
+TITLE_LEADS = {"on", "in", "to", "of", "at", "from", "with", "by", "the", "a", "an", "titled", "called", "dubbed"}
 
 
 @dataclass(frozen=True)
@@ -43,12 +46,27 @@ def is_full_quote(text: str, quote: Quote) -> bool:
     if quote.words(text) < FULL_QUOTE_MIN_WORDS:
         return False
     inner = text[quote.start : quote.end].rstrip()
+    if is_title(inner):
+        return False  # "said on “Fox News Sunday,”", a sub-heading 'All Bets Are Off.'
+    before_word = text[max(0, quote.open_mark - 12) : quote.open_mark].split()[-1:]
+    if before_word and before_word[0].lower() in TITLE_LEADS:
+        return False  # "in “The Art of the Deal,”": a title after a preposition
     before = text[: quote.open_mark].rstrip(" \t")
     lead = before[-1:] if before else "\n"
     if lead in QUOTE_LEAD or lead == "\n":
         return True
     unclosed_after_word = quote.close_mark is None and lead.isalnum()  # 'described it as "a serious step.'
     return inner.endswith((",", ".", "!", "?", "…", ";")) and not unclosed_after_word
+
+
+def is_title(inner: str) -> bool:
+    """Title Case words, as a show, book or sub-heading is written ("Face the Nation,").
+
+    >>> is_title("Legend in the Coal Fields."), is_title("We will not stop the talks.")
+    (True, False)
+    """
+    words = [w for w in inner.split() if w[:1].isalpha() and w.lower() not in TITLE_SMALL_WORDS]
+    return 2 <= len(words) <= 8 and all(w[0].isupper() for w in words)
 
 
 def find_hits(ctx: Context, cues: dict[str, tuple[Cue, ...]], full: list[Quote]) -> list[Hit]:
@@ -75,6 +93,8 @@ def chain_root(hit: Hit, by_index: dict[int, Hit]) -> Hit:
         parent = syntax.governor(current.token)
         if parent is None or parent.i not in by_index or coordinated(current, by_index[parent.i]):
             break
+        if parent.lemma_ in ASPECTUAL:
+            break  # "continued to call for …": the call is the speech act
         current = by_index[parent.i]
     return current
 

@@ -25,6 +25,8 @@ from graph.records import Mention
 PERSON_PRONOUNS = {"he": "m", "she": "f"}
 GROUP_PRONOUNS = {"they"}
 GROUP_LABELS = {"ORG", "NORP", "GROUP"}  # not places: "they" is rarely a state
+THING_PRONOUNS = {"it"}
+THING_LABELS = {"ORG", "GPE"}  # "The ministry … It said", "China … it said": a body or a state
 PARAGRAPHS_BACK = {"person": 8, "group": 1}  # paragraphs before the pronoun's that may hold its antecedent
 
 
@@ -81,7 +83,7 @@ def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:
     """The named actor a pronoun subject stands for, or None when none agrees."""
     doc, word = pronoun.doc, pronoun.lower_
     quotes = [q for q in quote_bounds(doc) if not q[0] <= pronoun.idx < q[1]]
-    start = window_start(doc, pronoun.idx, PARAGRAPHS_BACK["group" if word in GROUP_PRONOUNS else "person"])
+    start = window_start(doc, pronoun.idx, PARAGRAPHS_BACK["person" if word in PERSON_PRONOUNS else "group"])
     pool = [*mentions, *plural_subjects(doc, start, pronoun.idx)] if word in GROUP_PRONOUNS else mentions
     candidates = sorted(
         (
@@ -91,7 +93,7 @@ def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:
         ),
         key=lambda m: m.span.start,
     )
-    if word in GROUP_PRONOUNS:  # "they": the subject of a clause before, never an outlet that reported it
+    if word not in PERSON_PRONOUNS:  # "they", "it": the subject of a clause before, never an outlet that reported it
         agencies = load_agencies()
         candidates = [m for m in candidates if m.subject and m.span.text.lower() not in agencies]
     if not candidates:
@@ -161,6 +163,8 @@ def full_name_of(mention: Mention, mentions: list[Mention], pronoun: str, doc: D
 def agrees(mention: Mention, pronoun: str, doc: Doc) -> bool:
     if pronoun in GROUP_PRONOUNS:
         return mention.label in GROUP_LABELS
+    if pronoun in THING_PRONOUNS:
+        return mention.label in THING_LABELS and not mention.generic
     if mention.label != "PERSON":
         return False
     gender = gender_of(mention, doc)

@@ -10,7 +10,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Token
 
-from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, resolve_pronoun
+from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, resolve_pronoun
 from graph.extract.mentions import VAGUE_SPEAKERS, mention_at, mention_covering, span_mention, text_span
 from graph.extract.syntax import subject_tokens
 from graph.knowledge.lexicons import is_generic_body, load_agents, load_documents, load_offices
@@ -105,6 +105,8 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
         source = text_span(doc, subj.idx, subj.idx + len(subj))
         resolved = resolve_pronoun(subj, mentions) or Mention(source, "PRONOUN", anonymous=True)
         return [resolved], source  # no agreeing antecedent: kept, its speaker unresolved
+    if subj.lower_ in THING_PRONOUNS:
+        return thing_speaker(doc, subj, mentions)
     if subj.pos_ == "PRON":
         return [], None
     tokens = subject_tokens(subj)
@@ -113,6 +115,8 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
         return affiliates[:1], phrase_span(doc, tokens)  # "a spokesperson for MSF" speaks as MSF
     if subj.lemma_.lower() in load_documents() and not affiliates:  # "the ruling said", "one slide says"
         return document_speaker(doc, subj, tokens, mentions)
+    if subj.lemma_.lower() in SHARES:  # "63 percent said": respondents of a poll, unnamed
+        return [Mention(phrase_span(doc, tokens), "GROUP", anonymous=True, subject=True)], phrase_span(doc, tokens)
     if subj.pos_ != "PROPN" and not is_agent(subj):
         return [], None  # "the conflict claimed ...": not a speaker
     if subj.pos_ == "PROPN" and not affiliates:
@@ -164,8 +168,9 @@ def document_speaker(
 ) -> tuple[list[Mention], TextSpan | None]:
     """A document speaks for whoever released or owns it, else as an anonymous source."""
     releaser = next((c for c in subj.head.children if c.dep_ == "nsubj"), None) if subj.dep_ == "dobj" else None
-    if releaser is not None:  # "he released a letter that says": his words
-        return speaker_mentions(doc, releaser, mentions)
+    released = speaker_mentions(doc, releaser, mentions) if releaser is not None else ([], None)
+    if released[0]:  # "he released a letter that says": his words
+        return released
     owner = document_owner(subj, mentions)
     if owner is not None:  # "a statement posted on the Embassy's Twitter page said"
         return [owner], phrase_span(doc, tokens)
@@ -173,7 +178,24 @@ def document_speaker(
     return ([document], document.span) if document is not None else ([], None)
 
 
+def thing_speaker(doc: Doc, pronoun: Token, mentions: list[Mention]) -> tuple[list[Mention], TextSpan | None]:
+    """ "It said": the document the sentence before brought in ("The city sent a letter
+    Thursday. It says …"), else the organisation or state a clause before had as subject;
+    nobody when neither ("it" is then a thing or the weather). The source is "It"."""
+    source = text_span(doc, pronoun.idx, pronoun.idx + len(pronoun))
+    sentence = pronoun.sent.start
+    earlier = doc[doc[sentence - 1].sent.start if sentence > 0 else sentence : pronoun.i]
+    documents = [t for t in earlier if t.pos_ == "NOUN" and t.lemma_.lower() in load_documents()]
+    documents = [t for t in documents if t.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    resolved = resolve_pronoun(pronoun, mentions)
+    if documents and (resolved is None or documents[-1].idx > resolved.span.start):
+        found, _written = document_speaker(doc, documents[-1], subject_tokens(documents[-1]), mentions)
+        return found, source
+    return ([resolved], source) if resolved is not None else ([], None)
+
+
 OWNER_PREPS = {"from", "by", "of"}
+SHARES = {"percent", "%", "majority", "minority", "half", "third", "quarter"}
 ACTOR_LABELS = ("ORG", "GPE", "NORP", "PERSON")
 
 

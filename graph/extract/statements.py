@@ -32,6 +32,7 @@ from graph.extract.overlaps import without_nested_speakers, without_repeats
 from graph.extract.quotes import Quote, find_quotes
 from graph.extract.signatures import signed_quotes
 from graph.extract.speakers import speaker_mentions
+from graph.extract.speech_acts import proposition_only, states_something
 from graph.extract.transcripts import transcript_turns
 from graph.knowledge.lexicons import Cue
 from graph.knowledge.ontology import load_kind_facts
@@ -69,7 +70,7 @@ def content_span(ctx: Context, chain: list[Hit], parts: list[Quote]) -> TextSpan
     if parts:
         return text_span(ctx.doc, parts[0].start, parts[-1].end)
     for hit in chain:
-        named = syntax.naming_bounds(hit.token) if hit.cue.naming else None
+        named = syntax.naming_bounds(hit.token, hit.cue.words[1:]) if hit.cue.naming else None
         if named is not None:
             return text_span(ctx.doc, *named)
         head = syntax.content_head(hit.token, hit.cue)
@@ -78,7 +79,8 @@ def content_span(ctx: Context, chain: list[Hit], parts: list[Quote]) -> TextSpan
             start, end = syntax.subtree_bounds(head, exclude)
             return text_span(ctx.doc, start, end)
     root = chain[0].token
-    if root.dep_ == "parataxis":
+    aside = root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in root.children)
+    if root.dep_ == "parataxis" or aside:  # "Climate change, he says, is …", "…, as experts have pointed out, …"
         start, end = syntax.subtree_bounds(root.head, root)
         return text_span(ctx.doc, start, end)
     return None
@@ -89,7 +91,6 @@ def content_span(ctx: Context, chain: list[Hit], parts: list[Quote]) -> TextSpan
 # ("defended the operations, saying ... Hamas ..." supports no Hamas; "condemned the attack on
 # Israel" is not against Israel). Other kinds (assertions, denials, warnings, promises) target
 # the actors they speak about: the cue's objects, then the actors named in the content.
-NO_COMMENT = {"comment", "elaborate", "speculate", "discuss", "say", "answer", "respond", "confirm", "specify"}
 OBJECT_TARGETED = {
     StatementKind.SUPPORT,
     StatementKind.CRITICIZE,
@@ -126,18 +127,18 @@ def find_targets(
 
 def with_partial_quote(cue: Token, content: TextSpan | None, partials: list[Quote]) -> TextSpan | None:
     """ "described the plan as “a serious step”": the content runs on to the end of a
-    partial quote that follows it in the cue's sentence."""
+    partial quote that follows it, or starts in it, in the cue's sentence."""
     if content is None:
         return None
     sent = cue.sent
-    after = [q for q in partials if content.end <= q.open_mark < sent.end_char and q.open_mark - content.end <= 5]
+    after = [
+        q
+        for q in partials
+        if content.start <= q.open_mark < sent.end_char and q.open_mark - content.end <= 5 and q.end > content.end
+    ]
     if not after:
         return content
     return text_span(cue.doc, content.start, after[0].end)
-
-
-def has_clause(chain: list[Hit]) -> bool:
-    return any(c.dep_ in ("ccomp", "xcomp") for h in chain for c in h.token.children)
 
 
 def build_statements(
@@ -197,33 +198,16 @@ def relative_source(ctx: Context, cue: Token) -> TextSpan | None:
     return text_span(ctx.doc, pronoun.idx, pronoun.idx + len(pronoun)) if pronoun is not None else None
 
 
-def states_something(chain: list[Hit], content: TextSpan | None, partials: list[Quote]) -> bool:
-    """Does a cue chain with no full quote state a position? Not a belief, not a weak cue
-    without a clause or a quoted phrase, not the writer's question ("What does Netanyahu
-    say?"), not silence ("declined to comment"), not a cue with nothing said."""
-    root = chain[0]
-    partial = content is not None and any(content.start <= q.start and q.end <= content.end for q in partials)
-    if root.cue.belief or (root.cue.weak and not has_clause(chain) and not partial):
-        return False
-    if root.token.sent.text.rstrip().endswith("?") or silence(root.token):
-        return False
-    return content is not None or root.cue.prep
-
-
-def silence(cue: Token) -> bool:
-    """ "declined to comment on the report", "refused to say whether …"."""
-    refusing = ("decline", "refuse", "fail")
-    if cue.dep_ == "xcomp" and cue.lemma_ in NO_COMMENT and cue.head.lemma_ in refusing:
-        return True
-    return cue.lemma_ in refusing and any(c.dep_ == "xcomp" and c.lemma_ in NO_COMMENT for c in cue.children)
-
-
 def stance_or_words(
     ctx: Context, chain: list[Hit], content: TextSpan | None, speaker: Mention, kind: StatementKind
 ) -> tuple[StatementKind, tuple[Mention, ...]]:
     """The kind and targets of a statement. Support of something that is no actor,
     followed by words naming actors ("defended the operations, saying “… until Hamas is
-    dismantled”"), states the words: an Assert about those actors, not Support of them."""
+    dismantled”"), states the words: an Assert about those actors, not Support of them; so
+    does agreement with a clause ("agreed that Clinton is healthy" supports no Clinton)."""
+    root = chain[0].token
+    if kind is StatementKind.SUPPORT and proposition_only(root):
+        return StatementKind.ASSERT, find_targets(ctx, chain, content, speaker, StatementKind.ASSERT)
     targets = find_targets(ctx, chain, content, speaker, kind)
     said = any(h.cue.kind is StatementKind.ASSERT for h in chain[1:])
     if kind is StatementKind.SUPPORT and not targets and said:  # "condemned the attack, calling it …" stays

@@ -42,7 +42,7 @@ def match_cue(token: Token, cues: dict[str, tuple[Cue, ...]]) -> Cue | None:
             continue
         if not cue.prep and token.pos_ not in ("VERB", "AUX"):
             continue
-        if cue.naming and naming_bounds(token) is None:
+        if cue.naming and naming_bounds(token, cue.words[1:]) is None:
             continue  # "called National Guard members to the city" names nothing
         if len(cue.words) > 1:
             around = around if around is not None else dependents(token)
@@ -163,7 +163,7 @@ def content_head(token: Token, cue: Cue) -> Token | None:
     """What was said: the clausal complement, object or prepositional object."""
     if cue.prep:
         return token.head if token.head is not token else None
-    by_dep = {child.dep_: child for child in token.children}
+    by_dep = {child.dep_: child for child in token.children if child.ent_type_ not in ("DATE", "TIME")}
     if "nsubjpass" in by_dep and "agent" in by_dep and "ccomp" not in by_dep:
         return by_dep["nsubjpass"]  # "talks were announced by the ministry"
     about = next(
@@ -177,9 +177,10 @@ def content_head(token: Token, cue: Cue) -> Token | None:
     return about or reported_advcl(token)
 
 
-def naming_bounds(token: Token) -> tuple[int, int] | None:
-    """ "called her vote a mistake": from the object to the end of its complement."""
-    parts = [c for c in token.children if c.dep_ in ("dobj", "oprd")]
+def naming_bounds(token: Token, preps: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """ "called her vote a mistake", "described the plan as a trap" (``preps``: the cue's
+    preposition, "as"): from the object to the end of its complement."""
+    parts = [c for c in token.children if c.dep_ in ("dobj", "oprd") or (c.dep_ == "prep" and c.lower_ in preps)]
     if not parts or parts[0].dep_ != "dobj":
         return None
     if len(parts) == 1:  # the parser may hang the complement on the object ("proposal" -> "illusion")
