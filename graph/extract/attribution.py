@@ -18,6 +18,7 @@ from graph.knowledge.lexicons import Cue
 from graph.records import Mention, SpeechMode, StatementCandidate, StatementKind, TextSpan
 
 FULL_QUOTE_MIN_WORDS = 3
+OPENING_MARKS = set("“\"«„‘'")
 ASPECTUAL = {"continue", "begin", "start", "keep", "go"}  # "continued to ignore …" says nothing itself
 QUOTE_LEAD = set(":,—–―-")
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "to", "and", "for", "at", "by", "with", "or", "is", "are"}
@@ -35,6 +36,7 @@ class Context:
     doc: Doc
     mentions: list[Mention]
     paragraphs: list[tuple[int, int]]
+    asides: frozenset[int] = frozenset()  # participle cues that are speech acts of their own ("…, citing …")
 
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right([s for s, _ in self.paragraphs], offset) - 1)
@@ -139,6 +141,30 @@ def introduced(ctx: Context, quote: Quote, paragraph: int) -> bool:
         return False
     start, end = ctx.paragraphs[paragraph - 1]
     return text[start:end].rstrip().endswith(":")
+
+
+def introduced_blocks(ctx: Context, hits: list[Hit]) -> list[Quote]:
+    """Paragraphs a cue introduces with a colon that ends its paragraph, given without
+    quotation marks ("The governor added:" then the block quote a web page lost the
+    marks of): each a quotation of the whole paragraph (``close_mark`` None)."""
+    text, blocks = doc_text(ctx.doc), []
+    for hit in hits:
+        end = hit.token.idx + len(hit.token)
+        paragraph = ctx.paragraph_of(hit.token.idx)
+        if text[end:].lstrip(" \t")[:1] != ":" or paragraph + 1 >= len(ctx.paragraphs):
+            continue
+        if text[end : ctx.paragraphs[paragraph][1]].strip() != ":":
+            continue
+        lo, hi = ctx.paragraphs[paragraph + 1]
+        block = text[lo:hi].strip()
+        if (
+            block[:1] not in OPENING_MARKS
+            and len(block.split()) >= FULL_QUOTE_MIN_WORDS
+            and not in_heading(ctx.doc, lo, hi)
+        ):
+            start = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
+            blocks.append(Quote(start, start + len(block), start, None))
+    return blocks
 
 
 def group_quotes(

@@ -104,7 +104,28 @@ def is_junk(tokens: list[Token]) -> bool:
         return True  # "WASHINGTON POST BLASTED FOR REFERRING TO …": a shouted headline, not a name
     if any(t.text in ("-", "–", "—") and t.whitespace_ and t.i > 0 and t.nbor(-1).whitespace_ for t in tokens[1:-1]):
         return True  # "Scott - Brentley Vinson": two names glued by a spaced dash
+    if len(tokens) == 1 and in_title(tokens[0]):
+        return True  # "Secretary of State John Kerry", "Defense Secretary Chuck Hagel": a word of an office
     return bool(NUMBER.match(words[0])) or all(w in CALENDAR_WORDS or NUMBER.match(w) for w in words)
+
+
+def in_title(token: Token) -> bool:
+    """A word inside an office title ("State" of "Secretary of State", "Defense" of
+    "Defense Secretary")."""
+    doc, i = token.doc, token.i
+    before = [t.lower_ for t in doc[max(0, i - 2) : i]]
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if token.lower_ not in PORTFOLIOS:
+        return False  # "Israeli minister", "Hamas chairman": an owner, not a word of the title
+    return before in (["secretary", "of"], ["minister", "of"], ["ministry", "of"]) or after in TITLE_HEADS
+
+
+TITLE_HEADS = {"secretary", "minister", "committee", "department", "ministry", "subcommittee"}
+PORTFOLIOS = {
+    "state", "defense", "defence", "justice", "treasury", "commerce", "energy", "interior", "homeland", "labor",
+    "oversight", "intelligence", "judiciary", "finance", "foreign", "health", "education", "transportation",
+    "agriculture", "veterans", "war", "trade", "home",
+}  # fmt: skip
 
 
 def span_mention(doc: Doc, tokens: list[Token], label: str, **extra: object) -> Mention | None:

@@ -35,6 +35,8 @@ def _opens(text: str, i: int) -> str | None:
         return None
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""
+    if char == '"' and before in ".!?" and after.isupper():
+        return PAIRS[char]  # 'face."There are things': a sentence glued to the one before
     if char in "‘\"'" and (before not in OPEN_CONTEXT or not after or after.isspace()):
         return None  # an apostrophe, a closing straight mark or a stray mark
     return PAIRS[char]

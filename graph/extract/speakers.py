@@ -11,7 +11,7 @@ from typing import cast
 from spacy.tokens import Doc, Token
 
 from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, resolve_pronoun
-from graph.extract.mentions import VAGUE_SPEAKERS, mention_at, mention_covering, span_mention, text_span
+from graph.extract.mentions import VAGUE_SPEAKERS, doc_text, mention_at, mention_covering, span_mention, text_span
 from graph.extract.syntax import subject_tokens
 from graph.knowledge.lexicons import is_generic_body, load_agents, load_documents, load_offices
 from graph.knowledge.names import is_plural_acronym
@@ -107,6 +107,14 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
         return [resolved], source  # no agreeing antecedent: kept, its speaker unresolved
     if subj.lower_ in THING_PRONOUNS:
         return thing_speaker(doc, subj, mentions)
+    if subj.lower_ in WRITER_PRONOUNS:  # "I laughed and said": the article's writer
+        source = text_span(doc, subj.idx, subj.idx + len(subj))
+        return [writer_of(doc, mentions) or Mention(source, "WRITER", anonymous=True, subject=True)], source
+    if any(c.lower_ == "no" for c in subj.children) or subj.lower_ in ("nobody", "none", "neither"):
+        return [], None  # "No one claimed responsibility": nobody spoke
+    if subj.lower_ in VAGUE_SPEAKERS | QUANTIFIERS:  # "Those close to him say", "one said", "all agreed"
+        source = phrase_span(doc, subject_tokens(subj))
+        return [Mention(source, "GROUP", anonymous=True, subject=True)], source
     if subj.pos_ == "PRON":
         return [], None
     tokens = subject_tokens(subj)
@@ -132,8 +140,6 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
         made_body = span_mention(doc, body, "ORG", affiliate=affiliates[0] if affiliates else None)
         if made_body is not None:
             return [made_body], phrase_span(doc, tokens)  # "the Ukrainian defence ministry said"
-    if [t.lower_ for t in tokens if t.dep_ != "det"] == [subj.lower_] and subj.lower_ in VAGUE_SPEAKERS:
-        return [], None  # "people said", "many believe": nobody the graph can name
     generic = (
         subj.tag_ in ("NNS", "NNPS")
         or (subj.lower_.endswith("s") and subj.lemma_.lower() != subj.lower_)
@@ -178,6 +184,21 @@ def document_speaker(
     return ([document], document.span) if document is not None else ([], None)
 
 
+def writer_of(doc: Doc, mentions: list[Mention]) -> Mention | None:
+    """The writer an opinion piece names in its closing line ("Charlotte Meehan is
+    playwright-in-residence at …", "Jane Doe, a former diplomat, writes on …"), if any."""
+    text = doc_text(doc).rstrip()
+    last = text[text.rfind("\n") + 1 :]
+    start = len(text) - len(last)
+    if len(last.split()) > 80:
+        return None
+    named = next((m for m in mentions if m.span.start == start and m.label == "PERSON"), None)
+    after = text[named.span.end : named.span.end + 6].lstrip() if named is not None else ""
+    if named is None or len(named.span.text.split()) < 2 or not after.startswith(("is ", "was ", ",", "writes")):
+        return None
+    return named
+
+
 def thing_speaker(doc: Doc, pronoun: Token, mentions: list[Mention]) -> tuple[list[Mention], TextSpan | None]:
     """ "It said": the document the sentence before brought in ("The city sent a letter
     Thursday. It says …"), else the organisation or state a clause before had as subject;
@@ -195,6 +216,8 @@ def thing_speaker(doc: Doc, pronoun: Token, mentions: list[Mention]) -> tuple[li
 
 
 OWNER_PREPS = {"from", "by", "of"}
+WRITER_PRONOUNS = {"i"}  # not "we": the outlet, or people at large ("as we've reported", "we know")
+QUANTIFIERS = {"all", "each", "one", "few", "both", "either"}
 SHARES = {"percent", "%", "majority", "minority", "half", "third", "quarter"}
 ACTOR_LABELS = ("ORG", "GPE", "NORP", "PERSON")
 

@@ -10,10 +10,14 @@ from spacy.tokens import Token
 from graph.extract import syntax
 from graph.extract.attribution import ASPECTUAL, Hit
 from graph.extract.quotes import Quote
+from graph.knowledge.lexicons import load_agents
 from graph.records import TextSpan
 
 NO_COMMENT = {"comment", "elaborate", "speculate", "discuss", "say", "answer", "respond", "confirm", "specify"}
-EMPTY_CONTENT = {"nothing", "little", "anything", "something", "for", "to", "about", "on", "they"}
+EMPTY_CONTENT = {
+    "nothing", "little", "anything", "something", "for", "to", "about", "on", "over", "as", "they", "this", "that",
+    "which", "these", "those", "according",
+}  # fmt: skip
 UNANSWERED = {"request", "message", "call", "email", "inquiry", "query", "question"}  # "did not respond to requests"
 
 
@@ -33,19 +37,36 @@ def states_something(chain: list[Hit], content: TextSpan | None, partials: list[
     say?"), not silence ("declined to comment"), not a cue with nothing said."""
     root = chain[0]
     partial = content is not None and any(content.start <= q.start and q.end <= content.end for q in partials)
-    if root.cue.belief or (root.cue.weak and not has_clause(chain) and not partial):
+    if root.cue.belief or (root.cue.weak and not has_clause(chain) and not partial and not has_topic(root)):
         return False
     if root.token.sent.text.rstrip().endswith("?") or silence(root.token):
         return False
     if content is not None and content.text.lower() in EMPTY_CONTENT:
         return False  # "the minister said nothing", "asked for", "They were backed by": no position stated
-    return content is not None or root.cue.prep
+    return content is not None
+
+
+def has_topic(hit: Hit) -> bool:
+    """A topic cue ("questioned the need for moderators", "mentioned the clot", "discussed
+    the test") with a thing as its object; a person as object is no topic ("police
+    questioned the suspect")."""
+    if not hit.cue.topic:
+        return False
+    objects = [c for c in hit.token.children if c.dep_ == "dobj"]
+    objects += [g for c in hit.token.children if c.lower_ in hit.cue.words[1:] for g in c.children if g.dep_ == "pobj"]
+    return bool(objects) and all(
+        o.pos_ == "NOUN" and not o.ent_type_ and o.lemma_.lower() not in load_agents() for o in objects
+    )
 
 
 def silence(cue: Token) -> bool:
-    """ "declined to comment on the report", "refused to say whether …", "did not respond
-    to requests for comment"."""
+    """ "declined to comment on the report", "refused to say whether …", "did not specify",
+    "did not respond to requests for comment"."""
     refusing = ("decline", "refuse", "fail")
+    if cue.lemma_ in NO_COMMENT and cue.lemma_ != "say" and syntax.is_negated(cue):
+        return True  # "did not specify what language", "did not comment on"
+    if any(c.lower_ == "on" and any(g.lemma_ == "condition" for g in c.children) for c in cue.children):
+        return True  # "spoke on condition of anonymity": how, not what
     if cue.lemma_ in ("respond", "reply", "return") and any(
         g.lemma_.lower() in UNANSWERED for c in cue.children if c.dep_ in ("prep", "dobj") for g in (c, *c.children)
     ):

@@ -22,6 +22,7 @@ from graph.extract.attribution import (
     embedded,
     find_hits,
     group_quotes,
+    introduced_blocks,
     is_full_quote,
     quoted_by,
 )
@@ -75,15 +76,16 @@ def content_span(ctx: Context, chain: list[Hit], parts: list[Quote]) -> TextSpan
             return text_span(ctx.doc, *named)
         head = syntax.content_head(hit.token, hit.cue)
         if head is not None:
-            exclude = hit.token if hit.cue.prep else None
-            start, end = syntax.subtree_bounds(head, exclude)
+            asides = tuple(ctx.doc[i] for i in ctx.asides if i != hit.token.i)
+            start, end = syntax.subtree_bounds(head, (hit.token, *asides) if hit.cue.prep else asides)
             return text_span(ctx.doc, start, end)
     root = chain[0].token
     aside = root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in root.children)
     if root.dep_ == "parataxis" or aside:  # "Climate change, he says, is …", "…, as experts have pointed out, …"
-        start, end = syntax.subtree_bounds(root.head, root)
+        start, end = syntax.subtree_bounds(root.head, (root,))
         return text_span(ctx.doc, start, end)
-    return None
+    trailing = syntax.before_trailing_source(root)  # "Language unclear on single mothers, experts say."
+    return text_span(ctx.doc, *trailing) if trailing is not None else None
 
 
 # Stances whose target is what the cue takes as object or addressee ("backed X", "condemned
@@ -188,13 +190,13 @@ def build_statements(
 
 
 def relative_source(ctx: Context, cue: Token) -> TextSpan | None:
-    """The relative pronoun that is a cue's subject in a relative clause ("officials, who
-    said …"): the source as written; the speaker is the noun it stands for."""
+    """The relative pronoun "who" or "which" that is a cue's subject in a relative clause
+    ("officials, who said …", "the AP, which reported …"): the source as written; the
+    speaker is the noun it stands for. After "that" ("a letter that says", "nations that
+    oppose") the noun is the source."""
     if cue.dep_ != "relcl":
         return None
-    pronoun = next(
-        (c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")), None
-    )
+    pronoun = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which")), None)
     return text_span(ctx.doc, pronoun.idx, pronoun.idx + len(pronoun)) if pronoun is not None else None
 
 
@@ -248,9 +250,13 @@ def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[
     ]
     full = [q for q in quotes if is_full_quote(doc_text(doc), q)]
     hits = find_hits(ctx, cues, full + inside)  # words inside a turn are the speaker's own
+    if blocks := introduced_blocks(ctx, hits):  # "He added:" and a paragraph without marks
+        full = sorted(full + blocks, key=lambda q: q.start)
+        hits = find_hits(ctx, cues, full + inside)
     full = [q for q in full if not embedded(q, hits)]
     partials = [q for q in quotes if q not in full]
     by_index, chains = cue_chains(hits)
+    ctx.asides = frozenset(i for i in chains if doc[i].tag_ == "VBG" and doc[i].dep_ == "advcl")  # "…, citing …"
     statements = headline_statements(doc, mentions)
     statements += [quoted_by(ctx, q, who, who.span, text_span(doc, q.open_mark, q.open_mark + 1)) for q, who in turns]
     used: set[int] = set()

@@ -67,7 +67,10 @@ def own_subjects(token: Token) -> list[Token]:
 
 
 def governor(token: Token) -> Token | None:
-    """The clause a subject-less cue borrows its subject from ("..., saying")."""
+    """The clause a subject-less cue borrows its subject from ("..., saying"; "began by
+    saying", where the preposition's head is the clause)."""
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head is not token.head:
+        return token.head.head
     if token.dep_ in INHERIT_DEPS and token.head is not token:
         return token.head
     return None
@@ -83,8 +86,11 @@ def subjects(token: Token) -> list[Token]:
             return [antecedent(token)]
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and not found:
             return [current.head]  # "protesters chanting …", "a statement saying …"
-        if found:
+        if found and not (current is not token and current.dep_ == "ccomp" and says_more_of(token, found)):
             return found
+        if found:  # "analysts said geopolitical factors have contributed …, citing …": the analysts cite
+            current, seen = current.head, seen + 1
+            continue
         parent = governor(current)
         if parent is None:
             return after_quote_subject(token)
@@ -92,6 +98,16 @@ def subjects(token: Token) -> list[Token]:
             return []  # "the tweet was only to mock X", "the aim is to end it": no one speaks
         current, seen = parent, seen + 1
     return []
+
+
+def says_more_of(token: Token, found: list[Token]) -> bool:
+    """A participle ("…, citing …") whose clause's subject is no one who could speak, or a
+    pronoun for the speaker: it says more for the speaker of the clause around it."""
+    participle = token.tag_ == "VBG" and token.dep_ == "advcl"
+    pronouns = all(t.lower_ in ("he", "she", "they") for t in found)  # "X told … that she believes …, saying"
+    return participle and (
+        pronouns or not any(t.pos_ in ("PROPN", "PRON") or t.lemma_.lower() in load_agents() for t in found)
+    )
 
 
 def after_quote_subject(token: Token) -> list[Token]:
@@ -140,10 +156,11 @@ def subject_tokens(subj: Token) -> list[Token]:
     return [t for t in subj.subtree if t.i not in skip]
 
 
-def subtree_bounds(token: Token, exclude: Token | None = None) -> tuple[int, int]:
-    """Character bounds of a token's subtree, trimmed of edge punctuation and of a time
-    phrase opening it ("said on Monday it would ...": the content starts at "it")."""
-    left_out = {x.i for x in exclude.subtree} if exclude is not None else set()
+def subtree_bounds(token: Token, exclude: tuple[Token, ...] = ()) -> tuple[int, int]:
+    """Character bounds of a token's subtree without the subtrees of ``exclude``, trimmed
+    of edge punctuation and of a time phrase opening it ("said on Monday it would ...":
+    the content starts at "it")."""
+    left_out = {x.i for t in exclude for x in t.subtree}
     for child in token.lefts:
         if is_time_phrase(child):
             left_out.update(x.i for x in child.subtree)
@@ -167,7 +184,15 @@ def content_head(token: Token, cue: Cue) -> Token | None:
     if "nsubjpass" in by_dep and "agent" in by_dep and "ccomp" not in by_dep:
         return by_dep["nsubjpass"]  # "talks were announced by the ministry"
     about = next(
-        (c for c in token.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and not temporal(c)), None
+        (
+            c
+            for c in token.children
+            if c.dep_ == "prep"
+            and c.i > token.i  # not a fronted phrase: "On the morning show, Clinton criticized …"
+            and (c.lower_ in CONTENT_PREPS or c.lower_ in cue.words[1:])
+            and not temporal(c)
+        ),
+        None,
     )
     for dep in CONTENT_DEPS:
         if dep in by_dep:
@@ -175,6 +200,20 @@ def content_head(token: Token, cue: Cue) -> Token | None:
                 return about  # "warned the United States against new sanctions": the object is addressed
             return by_dep[dep]
     return about or reported_advcl(token)
+
+
+def before_trailing_source(token: Token) -> tuple[int, int] | None:
+    """The words before a source and cue that close their sentence with nothing said after
+    them ("Language unclear on single mothers, experts say."): the content."""
+    found = own_subjects(token)
+    sent = token.sent
+    if not found or any(not (t.is_punct or t.is_space) for t in token.doc[token.i + 1 : sent.end]):
+        return None
+    left = min(t.left_edge.i for t in found)
+    if left <= sent.start + 1 or token.doc[left - 1].text != ",":
+        return None
+    words = [t for t in token.doc[sent.start : left - 1] if not (t.is_punct or t.is_space)]
+    return (words[0].idx, words[-1].idx + len(words[-1])) if words else None
 
 
 def naming_bounds(token: Token, preps: tuple[str, ...] = ()) -> tuple[int, int] | None:
@@ -222,7 +261,8 @@ def object_tokens(token: Token) -> list[Token]:
             found += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ in ("ccomp", "xcomp"):
             found += [g for g in child.children if g.dep_ == "nsubj" and g.pos_ == "PROPN"]
-            if child.dep_ == "xcomp":  # "threatened to strike Israel", "vowed to back Kyiv"
+            addressed = any(c.dep_ in ("dobj", "dative") for c in token.children)
+            if child.dep_ == "xcomp" and not addressed:  # "threatened to strike Israel", not "urged China to press X"
                 found += [g for g in child.children if g.dep_ == "dobj"]
     return found
 

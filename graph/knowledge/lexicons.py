@@ -18,7 +18,7 @@ from graph.errors import LexiconError
 from graph.paths import LEXICON_DIR
 from graph.records import ActorType, StatementKind
 
-CUE_FLAGS = ("weak", "belief", "prep", "naming", "target=dobj", "target=pobj")
+CUE_FLAGS = ("weak", "belief", "prep", "naming", "topic", "target=dobj", "target=pobj")
 OFFICE_KINDS = ("Official", "Person", "Honorific")
 MAX_TITLE_WORDS = 5
 
@@ -64,6 +64,7 @@ class Cue:
     prep: bool = False  # the head word is a preposition ("according to")
     target_dep: str | None = None
     naming: bool = False  # "called the charges fabricated": a cue only with an object complement
+    topic: bool = False  # a weak cue that also counts with a topic as object ("questioned the need for")
 
 
 def parse_cue(row: LexiconRow) -> Cue:
@@ -92,6 +93,7 @@ def parse_cue(row: LexiconRow) -> Cue:
         "prep" in flags,
         target,
         "naming" in flags,
+        "topic" in flags,
     )
 
 

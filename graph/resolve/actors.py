@@ -110,6 +110,8 @@ def name_actor(book: ArticleActors, mention: Mention) -> Actor:
         digest = hashlib.sha256(f"{book.article.article_id}|{mention.span.start}".encode()).hexdigest()[:16]
         if mention.label == "PRONOUN":  # no antecedent the article makes sure of: kept, marked as such
             label = f"unresolved speaker ({label})"
+        elif mention.label == "WRITER":  # "I said", "we asked": whoever wrote the article
+            label = f"the writer ({label})"
         elif not any(c.isalpha() for c in label.split()[0]):  # "39%", "73 percent": a poll's respondents
             label = f"respondents ({label})"
         return Actor(f"anon:{digest}", label, ActorType.ANONYMOUS_SOURCE, affiliation=affiliation)

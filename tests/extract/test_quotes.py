@@ -45,3 +45,8 @@ def test_a_straight_mark_inside_a_curly_quote_does_not_close_it():
 def test_a_stray_straight_mark_does_not_run_into_a_paragraph_of_curly_quotes():
     text = '"The hall was nearly empty.\n\n“We waited for hours,” one farmer said. “Nobody came.”'
     assert quoted(text) == ["The hall was nearly empty.", "We waited for hours,", "Nobody came."]
+
+
+def test_a_quote_glued_to_the_sentence_before_still_opens():
+    text = 'He spoke to the Post."The patience is not infinite," a source said.'
+    assert quoted(text) == ["The patience is not infinite,"]
