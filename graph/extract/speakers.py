@@ -200,24 +200,62 @@ def writer_of(doc: Doc, mentions: list[Mention]) -> Mention | None:
 
 
 def thing_speaker(doc: Doc, pronoun: Token, mentions: list[Mention]) -> tuple[list[Mention], TextSpan | None]:
-    """ "It said": the document the sentence before brought in ("The city sent a letter
-    Thursday. It says …"), else the organisation or state a clause before had as subject;
-    nobody when neither ("it" is then a thing or the weather). The source is "It"."""
+    """ "It said": the document, organisation or state the sentence before (or this one)
+    has as subject or brings in as object ("The city sent a letter Thursday. It says …";
+    "The ministry summoned the envoy. It said …"), else a named organisation or state a
+    clause before had as subject; nobody when none ("it" is then a thing or the weather).
+    The source is "It"."""
     source = text_span(doc, pronoun.idx, pronoun.idx + len(pronoun))
     sentence = pronoun.sent.start
     earlier = doc[doc[sentence - 1].sent.start if sentence > 0 else sentence : pronoun.i]
-    documents = [t for t in earlier if t.pos_ == "NOUN" and t.lemma_.lower() in load_documents()]
-    documents = [t for t in documents if t.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    nouns = [t for t in earlier if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.tag_ in ("NN", "NNP")]
+    nouns = [t for t in nouns if t.lemma_.lower() in load_documents() or (t.dep_ != "dobj" and it_can_be(t, mentions))]
     resolved = resolve_pronoun(pronoun, mentions)
-    if documents and (resolved is None or documents[-1].idx > resolved.span.start):
-        found, _written = document_speaker(doc, documents[-1], subject_tokens(documents[-1]), mentions)
+    if nouns and (resolved is None or nouns[-1].idx > resolved.span.start):
+        noun = nouns[-1]
+        if noun.lemma_.lower() in load_documents():
+            found, _written = document_speaker(doc, noun, subject_tokens(noun), mentions)
+        else:
+            found, _written = speaker_mentions(doc, noun, mentions)
         return found, source
     return ([resolved], source) if resolved is not None else ([], None)
+
+
+def it_can_be(noun: Token, mentions: list[Mention]) -> bool:
+    """A subject "it" can stand for: an organisation, a state body or a state, not a person."""
+    named = mention_covering(mentions, noun)
+    if named is not None:
+        return named.label in ("ORG", "GPE")
+    return is_generic_body(noun.text) or noun.lemma_.lower() in ORGANISATION_NOUNS
 
 
 OWNER_PREPS = {"from", "by", "of"}
 WRITER_PRONOUNS = {"i"}  # not "we": the outlet, or people at large ("as we've reported", "we know")
 QUANTIFIERS = {"all", "each", "one", "few", "both", "either"}
+ORGANISATION_NOUNS = {
+    "ministry",
+    "government",
+    "agency",
+    "council",
+    "committee",
+    "company",
+    "group",
+    "party",
+    "union",
+    "campaign",
+    "network",
+    "newspaper",
+    "court",
+    "commission",
+    "organisation",
+    "organization",
+    "administration",
+    "department",
+    "office",
+    "embassy",
+    "army",
+    "military",
+}
 SHARES = {"percent", "%", "majority", "minority", "half", "third", "quarter"}
 ACTOR_LABELS = ("ORG", "GPE", "NORP", "PERSON")
 

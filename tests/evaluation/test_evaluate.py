@@ -133,15 +133,15 @@ def polnear_metrics():
 
 def test_polnear_dev_does_not_fall_below_the_measured_scores(polnear_metrics):
     # Measured on the re-annotated shared gold (speakers of pronoun and description
-    # sources added): content F1 0.762, end-to-end F1 0.732, direct-quote end-to-end
-    # recall 0.847. A regression guard.
-    assert polnear_metrics["end_to_end_f1"] >= 0.72 and polnear_metrics["content_f1"] >= 0.755
-    assert polnear_metrics["direct_end_to_end_recall"] >= 0.84
+    # sources added): content F1 0.825, end-to-end F1 0.800, direct-quote end-to-end
+    # recall 0.900 (issue 15 asks 0.80 and 0.88). A regression guard a point below.
+    assert polnear_metrics["end_to_end_f1"] >= 0.79 and polnear_metrics["content_f1"] >= 0.815
+    assert polnear_metrics["direct_end_to_end_recall"] >= 0.885
 
 
 def test_polnear_dev_meets_the_speaker_identity_target(polnear_metrics):
     # Issue 14: pronoun and description speakers resolved to the right named actor
-    # (0.873 of 276 measured).
+    # (0.853 of 319 measured: issue 15 found 43 more statements, most with hard speakers).
     assert polnear_metrics["speaker_identity_accuracy"] >= 0.85
 
 
@@ -159,8 +159,8 @@ def test_dev_gold_meets_the_statement_targets():
 @pytest.mark.model
 def test_our_allsides_gold_keeps_statements_kinds_and_targets():
     # data/gold/allsides-intl: 24 hand-annotated articles (336 statements), measured at
-    # statement F1 0.851, kind accuracy 0.977, target precision 0.742. A regression guard.
+    # statement F1 0.879, kind accuracy 0.979, target precision 0.724. A regression guard.
     gold = sorted((ROOT / "data" / "gold" / "allsides-intl").glob("*.gold.json"))
     metrics = evaluate_files(gold).metrics()
-    assert metrics["statement_f1"] >= 0.84 and metrics["kind_accuracy"] >= 0.95
-    assert metrics["target_precision"] >= 0.72 and metrics["target_recall"] >= 0.85
+    assert metrics["statement_f1"] >= 0.865 and metrics["kind_accuracy"] >= 0.95
+    assert metrics["target_precision"] >= 0.71 and metrics["target_recall"] >= 0.85
