@@ -112,6 +112,8 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
         return [writer_of(doc, mentions) or Mention(source, "WRITER", anonymous=True, subject=True)], source
     if any(c.lower_ == "no" for c in subj.children) or subj.lower_ in ("nobody", "none", "neither"):
         return [], None  # "No one claimed responsibility": nobody spoke
+    if subj.lower_ in BARE_PEOPLE and [t.lower_ for t in subject_tokens(subj) if t.dep_ != "det"] == [subj.lower_]:
+        return [], None  # "people said", "men say": nobody the graph can name
     if subj.lower_ in VAGUE_SPEAKERS | QUANTIFIERS:  # "Those close to him say", "one said", "all agreed"
         source = phrase_span(doc, subject_tokens(subj))
         return [Mention(source, "GROUP", anonymous=True, subject=True)], source
@@ -231,6 +233,7 @@ def it_can_be(noun: Token, mentions: list[Mention]) -> bool:
 
 OWNER_PREPS = {"from", "by", "of"}
 WRITER_PRONOUNS = {"i"}  # not "we": the outlet, or people at large ("as we've reported", "we know")
+BARE_PEOPLE = {"men", "women", "people"}
 QUANTIFIERS = {"all", "each", "one", "few", "both", "either"}
 ORGANISATION_NOUNS = {
     "ministry",
