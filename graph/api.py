@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the API imports its stages lazily: ``import graph`` stays c
     from graph.evaluation.labels import LabelReport
     from graph.evaluation.spans import SpanReport
     from graph.pipeline.build import BuildReport
-    from graph.rdf.shacl import ValidationReport
+    from graph.rdf.report import ValidationReport
     from graph.sparql.actors import ActorRecord, SuspectPair
     from graph.sparql.library import StoredQuery
     from graph.sparql.results import QueryResult
@@ -402,11 +402,12 @@ def validate(
     base_iri: str = DEFAULT_BASE,
     name: str = "the store",
 ) -> ValidationReport:
-    """SHACL-check the store's article graphs (with the actors and positions they use),
-    or an RDF file, against ``ontology/shapes.ttl``.
+    """SHACL-check a whole store (all its graphs together, plus one role per actor per
+    article graph), or an RDF file, against ``ontology/shapes.ttl``.
 
     :param base_iri: the base the store's instance IRIs were minted under.
-    :returns: a ``ValidationReport`` (``conforms``, ``violations``, ``lines()``).
+    :returns: a ``ValidationReport`` (``conforms``, ``violations``, ``lines(max_examples)``
+        grouped by shape and message, ``to_json()``).
     :raises ConfigError: unless exactly one of ``store`` and ``file`` is given.
     :raises RDFFileError: when ``file`` cannot be parsed.
 
@@ -414,7 +415,7 @@ def validate(
     True
     """
     from graph.rdf.mint import Minter
-    from graph.rdf.shacl import check_file, check_store
+    from graph.rdf.report import check_file, check_store
 
     if (store is None) == (file is None):
         raise ConfigError("give either a store or file= to validate")

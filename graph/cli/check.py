@@ -21,21 +21,33 @@ def validate_cli(
     file: Annotated[Optional[Path], typer.Option("--file", help="Validate an RDF file instead.")] = None,
     base_iri: Annotated[str, typer.Option(help="Base of the store's instance IRIs.")] = DEFAULT_BASE,
     strict: Annotated[bool, typer.Option(help="Exit 1 when anything violates a shape.")] = False,
+    max_examples: Annotated[int, typer.Option("--max-examples", help="Examples shown per group.")] = 3,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
-    """Check the store (or an RDF file) against the SHACL shapes in ontology/shapes.ttl.
+    """Check the store (or an RDF file) against the SHACL shapes in ontology/shapes.ttl;
+    violations are grouped by shape and message, with the first examples of each.
 
     Example: stancegraph validate --store demo-store --strict
+
+    Example: stancegraph validate --store demo-store --format json --max-examples 10
     """
+    if fmt not in ("text", "json"):
+        fail(f"unknown format {fmt!r}; expected text or json")
+    if max_examples < 0:
+        fail(f"--max-examples must be 0 or more, not {max_examples}")
     if file is not None:
         report = api.validate(file=file)
     else:
-        report = api.validate(api.open_store(store), base_iri=base_iri, name=store)
-    for line in report.lines():
-        out.print(f"[red]violation[/] {line}", highlight=False)
-    out.print(
-        f"{'conforms' if report.conforms else f'{len(report.violations)} violations'}: {report.checked}",
-        highlight=False,
-    )
+        report = api.validate(api.open_store(store, read_only=True), base_iri=base_iri, name=store)
+    if fmt == "json":
+        print(json.dumps(report.to_json(max_examples), indent=2, ensure_ascii=False))
+    else:
+        for line in report.lines(max_examples):
+            out.print(line, highlight=False, markup=False)
+        out.print(
+            f"{'conforms' if report.conforms else f'{len(report.violations)} violations'}: {report.checked}",
+            highlight=False,
+        )
     if not report.conforms and strict:
         raise typer.Exit(1)
 

@@ -17,12 +17,12 @@ from graph.ingest import read_articles
 from graph.ingest.hygiene import looks_english
 from graph.pipeline.articles import extract_articles
 from graph.pipeline.provenance import run_info
-from graph.pipeline.writer import ArticleWriter
+from graph.pipeline.writer import ArticleWriter, statement_count
 from graph.rdf.mint import Minter
 from graph.records import Article, Problem
 from graph.settings import Settings
 from graph.store.embedded import open_store
-from graph.store.write import finish_build, known_articles
+from graph.store.write import finish_build, known_articles, start_build
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,7 @@ def build(
     run = run_info(settings)
     store = open_store(settings.store)
     known = known_articles(store)
+    start_build(store, minter, settings.topics)
     articles = select_articles(read_articles(paths), report, settings, known, str(minter.run(run)))
     with ArticleWriter(store, minter, run, settings) as writer:
         if settings.dask:
@@ -113,7 +114,8 @@ def write_from_dask(
     """Extraction on a Dask cluster (``--dask``); the writer stores the results in order."""
     from graph.pipeline.dask import article_triples, extract_on_dask
 
-    for article_id, data, statements, problems in extract_on_dask(articles, settings, cast(str, settings.dask)):
+    for article_id, data, _statements, problems in extract_on_dask(articles, settings, cast(str, settings.dask)):
         report.problems += problems
         if data:
-            writer.put_triples(article_id, article_triples(data, minter), statements)
+            triples = article_triples(data, minter)
+            writer.put_triples(article_id, triples, statement_count(triples))

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from graph.rdf.mapping import ArticleTriples, extraction_triples
 from graph.rdf.mint import Minter
+from graph.rdf.vocab import RDF, SG
 from graph.records import Extraction, Problem, RunInfo
 from graph.settings import Settings
 from graph.store.write import write_articles
@@ -30,6 +31,13 @@ class Prepared:
     where: str
     triples: ArticleTriples
     statements: int
+
+
+def statement_count(triples: ArticleTriples) -> int:
+    """The statements an article's graph holds: two candidates that are one speech act
+    (same speaker, cue and words) are one statement node, so the build counts what
+    ``stats`` and the ``statements`` query will find."""
+    return sum(1 for t in triples.article if t[1] == RDF.type and t[2] == SG.Statement)
 
 
 @dataclass
@@ -80,8 +88,8 @@ class ArticleWriter:
                 if not isinstance(item, Prepared):
                     item = Prepared(
                         item.article.path or item.article.article_id,
-                        extraction_triples(item, self.run, self.minter, with_text=self.settings.with_text),
-                        len(item.statements),
+                        triples := extraction_triples(item, self.run, self.minter, with_text=self.settings.with_text),
+                        statement_count(triples),
                     )
                 if self.conforms(item.where, item.triples):
                     batch.append(item.triples)

@@ -75,10 +75,16 @@ def positions_of(statement: Statement) -> Iterator[tuple[str, str, str | None, s
         yield holder, statement.kind.value, target, topic
 
 
-def statement_triples(statement: Statement, article: Article, minter: Minter) -> Iterator[Triple]:
+def statement_triples(
+    statement: Statement, article: Article, minter: Minter, roles: dict[str, str] | None = None
+) -> Iterator[Triple]:
+    """A statement in its article's graph; ``roles`` (actor key -> role the article gives
+    it) records the role the speaker spoke in (``sg:speakerRole``)."""
     node, article_node = minter.statement(article.article_id, statement), minter.article(article.article_id)
     yield node, RDF.type, SG.Statement
     yield node, SG.speaker, minter.actor(statement.speaker)
+    if roles and statement.speaker in roles:
+        yield node, SG.speakerRole, Literal(roles[statement.speaker])
     yield node, SG.kind, SG[statement.kind.value]
     yield node, SG.mode, SG[statement.mode.value]
     yield node, SG.negated, Literal(statement.negated)
@@ -114,7 +120,9 @@ def statement_triples(statement: Statement, article: Article, minter: Minter) ->
 
 
 def actor_triples(actor: Actor, minter: Minter) -> Iterator[Triple]:
-    """Shared description of an actor (stored once, in the actors graph)."""
+    """Shared description of an actor (stored once, in the actors graph): what is true of
+    it at all times. Its role is not: an office is held for a time, so the role an article
+    gives the actor is in that article's graph (``role_triples``)."""
     node = minter.actor(actor.key)
     yield node, RDF.type, SG[actor.actor_type.value]
     yield node, RDFS.label, Literal(actor.label)
@@ -125,8 +133,25 @@ def actor_triples(actor: Actor, minter: Minter) -> Iterator[Triple]:
     if actor.affiliation and actor.affiliation != actor.key:
         yield node, SG.affiliation, minter.actor(actor.affiliation)
         yield node, ORG.memberOf, minter.actor(actor.affiliation)
-    if actor.role:
-        yield node, SG.role, Literal(actor.role)
+
+
+def role_triples(actor: Actor, minter: Minter, article_node: URIRef) -> Iterator[Triple]:
+    """The role an article gives an actor ("Foreign Secretary" in 2004, "Chancellor" in
+    2007), in that article's graph: ``sg:role`` on the actor, and an ``org:Membership`` of the
+    actor in its affiliation with that ``org:role``, observed in the article."""
+    if not actor.role:
+        return
+    node = minter.actor(actor.key)
+    yield node, SG.role, Literal(actor.role)
+    membership, role = minter.membership(actor.key, actor.role), minter.role(actor.role)
+    yield membership, RDF.type, ORG.Membership
+    yield membership, ORG.member, node
+    yield membership, ORG.role, role
+    yield membership, SG.observedIn, article_node
+    if actor.affiliation and actor.affiliation != actor.key:
+        yield membership, ORG.organization, minter.actor(actor.affiliation)
+    yield role, RDF.type, ORG.Role
+    yield role, RDFS.label, Literal(actor.role)
 
 
 def position_triples(statement: Statement, minter: Minter) -> Iterator[Triple]:
@@ -158,7 +183,9 @@ def extraction_triples(
     article_node = minter.article(article.article_id)
     own = list(article_triples(article, run, minter, with_text=with_text))
     own += [(article_node, SCHEMA.mentions, minter.actor(a.key)) for a in extraction.actors]
-    own += [t for s in extraction.statements for t in statement_triples(s, article, minter)]
+    own += [t for a in extraction.actors for t in role_triples(a, minter, article_node)]
+    roles = {a.key: a.role for a in extraction.actors if a.role}
+    own += [t for s in extraction.statements for t in statement_triples(s, article, minter, roles)]
     actors = [t for a in extraction.actors for t in actor_triples(a, minter)]
     positions = [t for s in extraction.statements for t in position_triples(s, minter)]
     return ArticleTriples(

@@ -68,5 +68,13 @@ class Minter:
     def position(self, holder: str, kind: str, target: str | None, topic: str | None) -> URIRef:
         return self.iri("position", f"{holder}|{kind}|{target or ''}|{topic or ''}")
 
+    def membership(self, actor: str, role: str) -> URIRef:
+        """An actor's membership in a role (``org:Membership``), one per actor and role."""
+        return self.iri("membership", f"{actor}|{role.casefold()}")
+
+    def role(self, role: str) -> URIRef:
+        """A role (``org:Role``) by its title, case-insensitive ("Foreign Secretary")."""
+        return self.iri("role", role.casefold())
+
     def run(self, run: RunInfo) -> URIRef:
         return self.iri("run", f"{run.tool_version}|{run.model_name}|{run.model_version}")

@@ -86,10 +86,12 @@ class SG(DefinedNamespace):
     cueSpan: URIRef
     contentSpan: URIRef
     expresses: URIRef
+    speakerRole: URIRef
     # article, actor, position and run properties
     textSha256: URIRef
     affiliation: URIRef
     role: URIRef
+    observedIn: URIRef
     holder: URIRef
     toolVersion: URIRef
     modelName: URIRef

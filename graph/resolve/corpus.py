@@ -136,6 +136,7 @@ def rekey(extraction: Extraction, moved: dict[str, Actor]) -> Extraction:
     def key(value: str | None) -> str | None:
         return new.get(value, value) if value is not None else None
 
+    actors = {k: replace(a, affiliation=key(a.affiliation)) for k, a in actors.items()}  # "Bush's advisers" follow Bush
     statements = tuple(
         replace(
             s,

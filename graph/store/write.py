@@ -21,7 +21,7 @@ from graph.paths import ONTOLOGY_DIR
 from graph.rdf.mapping import ArticleTriples, Triple
 from graph.rdf.mint import Minter
 from graph.rdf.terms import filled_sparql, to_ox, triple_text
-from graph.rdf.vocab import RDF, RDFS
+from graph.rdf.vocab import RDF, RDFS, SG
 from graph.records import TYPE_SPECIFICITY
 
 log = logging.getLogger(__name__)
@@ -99,12 +99,17 @@ def write_articles(store: ox.Store, batch: list[ArticleTriples], minter: Minter)
     blocks = [graph_block(item.graph_iri, item.article) for item in batch]
     blocks.append(graph_block(actors_graph, dict.fromkeys(inserted)))
     blocks.append(graph_block(minter.graph("positions"), dict.fromkeys(t for i in batch for t in i.positions)))
+    positions = sorted({t[0] for item in batch for t in item.positions if t[1] == SG.holder})
     store.update(
         filled_sparql(
             "store-write-batch",
             articles=[item.graph_iri for item in batch],
             stale=graph_block(actors_graph, stale),
             data="\n".join(b for b in blocks if b),
+            positions=positions or [minter.graph("positions")],  # VALUES needs one term
+            positions_graph=minter.graph("positions"),
+            derived=minter.graph("derived"),
+            ontology=minter.graph("ontology"),
         )
     )
 
@@ -141,6 +146,12 @@ def load_ontology(store: ox.Store, minter: Minter, topics: Iterable[Path] = ()) 
     store.update(
         filled_sparql("store-load-ontology", graph=minter.graph("ontology"), data="\n".join(dict.fromkeys(lines)))
     )
+
+
+def start_build(store: ox.Store, minter: Minter, topics: Iterable[Path] = ()) -> None:
+    """The write sequence's first verb: the ontology (and topics) before any article, so a
+    reader during the build, and the derived edges each batch writes, have it."""
+    load_ontology(store, minter, topics)
 
 
 def finish_build(store: ox.Store, minter: Minter, topics: Iterable[Path] = ()) -> None:

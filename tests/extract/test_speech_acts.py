@@ -80,7 +80,7 @@ def test_an_aside_attributes_the_clause_around_it():
     ],
 )
 def test_a_title_in_quotation_marks_is_no_quotation(text):
-    assert [kind_mode for kind_mode in found(text)][0][2] == "that the vote was fair"
+    assert found(text)[0][2] == "that the vote was fair"
 
 
 def test_a_paragraph_a_cue_introduces_with_a_colon_is_the_speakers():

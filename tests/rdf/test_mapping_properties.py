@@ -96,5 +96,13 @@ def test_filled_sparql_never_fills_placeholders_inside_values():
     from graph.rdf.terms import filled_sparql
 
     data = f"<http://e/s> <http://e/p> {ox.Literal('{{articles}} {{data}}')} ."
-    text = filled_sparql("store-write-batch", articles=[URIRef("http://e/g")], stale="", data=data)
+    graphs = {name: URIRef(f"http://e/{name}") for name in ("positions_graph", "derived", "ontology")}
+    text = filled_sparql(
+        "store-write-batch",
+        articles=[URIRef("http://e/g")],
+        stale="",
+        data=data,
+        positions=[URIRef("http://e/p")],
+        **graphs,
+    )
     assert "{{articles}} {{data}}" in text and "VALUES ?article { <http://e/g> }" in text

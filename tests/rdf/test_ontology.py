@@ -8,7 +8,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from graph.paths import ONTOLOGY_DIR
-from graph.rdf.shacl import shapes_graph, validate_file
+from graph.rdf.shacl import shape_names, shapes_graph, validate_file
 from graph.rdf.vocab import SG, SG_NS
 
 ONTOLOGY = Graph().parse(ONTOLOGY_DIR / "stancegraph.ttl")
@@ -80,12 +80,12 @@ def test_each_shape_has_violating_examples_that_violate_it(shape):
 
 
 def owned_shapes(shape: str) -> set[str]:
-    """The shape, its property shapes, and property shapes that use it as a value shape."""
+    """The shape's name, and the names of node shapes whose property shapes use it as a
+    value shape (violations are reported by node shape name)."""
     shapes = shapes_graph()
     node = URIRef(f"https://w3id.org/stancegraph/shapes#{shape}")
-    owned = {node, *shapes.objects(node, SH.property)}
-    owned |= {p for p in shapes.subjects(SH.qualifiedValueShape, node)}
-    return {str(s) for s in owned}
+    users = {str(p) for p in shapes.subjects(SH.qualifiedValueShape, node)}
+    return {shape} | {shape_names()[u] for u in users}
 
 
 def test_shapes_file_parses_with_declared_prefixes():
