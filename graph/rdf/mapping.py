@@ -6,7 +6,7 @@ There are no blank nodes, so merging and re-ingesting are plain set unions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import product
 
@@ -166,6 +166,16 @@ def position_triples(statement: Statement, minter: Minter) -> Iterator[Triple]:
             yield node, SG.topic, TOPIC[topic]
 
 
+def one_per_node(statements: Iterable[Statement], article: Article, minter: Minter) -> list[Statement]:
+    """The statements with one per statement IRI: two candidates that are one speech act
+    (same speaker, cue and words; "Kerry and the secretary said" when both are Kerry) keep
+    the first, so no statement node gets two sources or two evidence spans."""
+    kept: dict[URIRef, Statement] = {}
+    for statement in statements:
+        kept.setdefault(minter.statement(article.article_id, statement), statement)
+    return list(kept.values())
+
+
 @dataclass(frozen=True)
 class ArticleTriples:
     """What one extraction adds: its own graph, plus shared actor and position triples."""
@@ -185,9 +195,10 @@ def extraction_triples(
     own += [(article_node, SCHEMA.mentions, minter.actor(a.key)) for a in extraction.actors]
     own += [t for a in extraction.actors for t in role_triples(a, minter, article_node)]
     roles = {a.key: a.role for a in extraction.actors if a.role}
-    own += [t for s in extraction.statements for t in statement_triples(s, article, minter, roles)]
+    statements = one_per_node(extraction.statements, article, minter)
+    own += [t for s in statements for t in statement_triples(s, article, minter, roles)]
     actors = [t for a in extraction.actors for t in actor_triples(a, minter)]
-    positions = [t for s in extraction.statements for t in position_triples(s, minter)]
+    positions = [t for s in statements for t in position_triples(s, minter)]
     return ArticleTriples(
         minter.article_graph(article.article_id),
         tuple(dict.fromkeys(own)),

@@ -107,3 +107,11 @@ def test_validate_prints_json_for_machines(tmp_path):
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["conforms"] and report["violations"] == 0 and report["groups"] == []
+
+
+def test_validating_in_chunks_finds_each_violation_once():
+    store = seeded_store()
+    whole = validate_store(store)
+    one_by_one = validate_store(store, chunk=1)
+    key = sorted((v.focus, v.path or "", v.message) for v in whole)
+    assert sorted((v.focus, v.path or "", v.message) for v in one_by_one) == key
