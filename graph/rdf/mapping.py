@@ -119,7 +119,7 @@ def statement_triples(
         yield node, SG.expresses, minter.position(*parts)
 
 
-def actor_triples(actor: Actor, minter: Minter) -> Iterator[Triple]:
+def actor_triples(actor: Actor, minter: Minter, known: frozenset[str] | None = None) -> Iterator[Triple]:
     """Shared description of an actor (stored once, in the actors graph): what is true of
     it at all times. Its role is not: an office is held for a time, so the role an article
     gives the actor is in that article's graph (``role_triples``)."""
@@ -130,12 +130,14 @@ def actor_triples(actor: Actor, minter: Minter) -> Iterator[Triple]:
         yield node, SKOS.altLabel, Literal(alt)
     if actor.wikidata:
         yield node, OWL.sameAs, WD[actor.wikidata]
-    if actor.affiliation and actor.affiliation != actor.key:
-        yield node, SG.affiliation, minter.actor(actor.affiliation)
+    if actor.affiliation and actor.affiliation != actor.key and (known is None or actor.affiliation in known):
+        yield node, SG.affiliation, minter.actor(actor.affiliation)  # only to an actor the article describes
         yield node, ORG.memberOf, minter.actor(actor.affiliation)
 
 
-def role_triples(actor: Actor, minter: Minter, article_node: URIRef) -> Iterator[Triple]:
+def role_triples(
+    actor: Actor, minter: Minter, article_node: URIRef, known: frozenset[str] | None = None
+) -> Iterator[Triple]:
     """The role an article gives an actor ("Foreign Secretary" in 2004, "Chancellor" in
     2007), in that article's graph: ``sg:role`` on the actor, and an ``org:Membership`` of the
     actor in its affiliation with that ``org:role``, observed in the article."""
@@ -148,7 +150,7 @@ def role_triples(actor: Actor, minter: Minter, article_node: URIRef) -> Iterator
     yield membership, ORG.member, node
     yield membership, ORG.role, role
     yield membership, SG.observedIn, article_node
-    if actor.affiliation and actor.affiliation != actor.key:
+    if actor.affiliation and actor.affiliation != actor.key and (known is None or actor.affiliation in known):
         yield membership, ORG.organization, minter.actor(actor.affiliation)
     yield role, RDF.type, ORG.Role
     yield role, RDFS.label, Literal(actor.role)
@@ -193,11 +195,12 @@ def extraction_triples(
     article_node = minter.article(article.article_id)
     own = list(article_triples(article, run, minter, with_text=with_text))
     own += [(article_node, SCHEMA.mentions, minter.actor(a.key)) for a in extraction.actors]
-    own += [t for a in extraction.actors for t in role_triples(a, minter, article_node)]
+    known = frozenset(a.key for a in extraction.actors)
+    own += [t for a in extraction.actors for t in role_triples(a, minter, article_node, known)]
     roles = {a.key: a.role for a in extraction.actors if a.role}
     statements = one_per_node(extraction.statements, article, minter)
     own += [t for s in statements for t in statement_triples(s, article, minter, roles)]
-    actors = [t for a in extraction.actors for t in actor_triples(a, minter)]
+    actors = [t for a in extraction.actors for t in actor_triples(a, minter, known)]
     positions = [t for s in statements for t in position_triples(s, minter)]
     return ArticleTriples(
         minter.article_graph(article.article_id),

@@ -10,7 +10,9 @@ actor *per article graph* (roles differ in time across articles) and no blank no
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -164,16 +166,28 @@ def chunk_store(store: ox.Store, graphs: list[ox.NamedNode]) -> ox.Store:
     return chunk
 
 
-def validate_store(store: ox.Store, chunk: int = CHUNK) -> list[Violation]:
+def validate_store(store: ox.Store, chunk: int = CHUNK, threads: int = 2) -> list[Violation]:
     """Every violation in a store: the shapes over its article graphs, ``chunk`` at a time
-    with the shared triples they use, then ``store_checks``; each violation once."""
+    with the shared triples they use, then over the shared graphs, then ``store_checks``;
+    each violation once. The engine releases the GIL, so ``threads`` chunks are validated
+    while the next is copied (at most ``threads`` + 1 chunks in memory)."""
     graphs = article_graph_names(store)
     parts = (chunk_store(store, graphs[start : start + chunk]) for start in range(0, len(graphs), chunk))
     found: dict[tuple[str, str | None, str], Violation] = {}
-    for part in chain(parts, [shared_store(store)]):  # one chunk in memory at a time; then shared triples
-        for violation in validate_data(part):
-            found.setdefault((violation.focus, violation.path, violation.message), violation)
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        pending: deque[Future[list[Violation]]] = deque()
+        for part in chain(parts, [shared_store(store)]):  # then shared triples no article uses
+            pending.append(pool.submit(validate_data, part))
+            while len(pending) > threads or (pending and pending[0].done()):
+                collect(pending.popleft().result(), found)
+        while pending:
+            collect(pending.popleft().result(), found)
     return [*found.values(), *store_checks(store)]
+
+
+def collect(violations: list[Violation], found: dict[tuple[str, str | None, str], Violation]) -> None:
+    for violation in violations:
+        found.setdefault((violation.focus, violation.path, violation.message), violation)
 
 
 def shared_store(store: ox.Store) -> ox.Store:
