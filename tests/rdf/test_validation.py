@@ -115,3 +115,14 @@ def test_validating_in_chunks_finds_each_violation_once():
     one_by_one = validate_store(store, chunk=1)
     key = sorted((v.focus, v.path or "", v.message) for v in whole)
     assert sorted((v.focus, v.path or "", v.message) for v in one_by_one) == key
+
+
+def test_an_affiliation_to_an_actor_the_article_does_not_describe_is_not_written():
+    from graph.rdf.mapping import extraction_triples
+    from graph.rdf.vocab import SG
+    from tests.factories import RUN
+
+    advisers = actor("name:advisers", "President Bush's advisers", ActorType.GROUP, affiliation="name:person:bush")
+    item = extraction_triples(extraction("The advisers met.", [advisers], []), RUN, MINTER)
+    assert not [t for t in item.actors if t[1] == SG.affiliation]
+    assert validate_store(store_from([extraction("The advisers met.", [advisers], [])])) == []
