@@ -139,6 +139,7 @@ def store_checks(store: ox.Store) -> Iterator[Violation]:
         yield Violation(str(row[0]), None, "blank nodes are not allowed", "(store)")
 
 
+MAX_HOPS = 6  # "Department of Commerce" -> "United States": affiliations chain a few steps
 CHUNK = 400  # article graphs validated together: memory and time stay linear in the store
 
 
@@ -151,14 +152,17 @@ def article_graph_names(store: ox.Store) -> list[ox.NamedNode]:
 
 def chunk_store(store: ox.Store, graphs: list[ox.NamedNode]) -> ox.Store:
     """An in-memory store with some article graphs and the shared triples they use: the
-    actors and positions they name, and those actors' affiliations."""
+    actors and positions they name, and the affiliations of those actors, to the end of
+    the chain."""
     chunk = ox.Store()
     for graph_name in graphs:
         chunk.extend(store.quads_for_pattern(None, None, None, graph_name))
     shared = [g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.endswith(SHARED_GRAPHS)]
     seen: set[ox.NamedNode] = set()
-    for _hop in range(2):  # the actors and positions named, then the actors' affiliations
+    for _hop in range(MAX_HOPS):  # the actors and positions named, then affiliations of affiliations
         nodes = {q.object for q in chunk if isinstance(q.object, ox.NamedNode)} - seen
+        if not nodes:
+            break
         seen |= nodes
         for node in nodes:
             for graph_name in shared:
