@@ -32,15 +32,13 @@ def pyshacl_ratio(store: Path) -> dict:
     import pyshacl_turbo
     from rdflib import Graph
 
-    from graph.rdf.mint import Minter
-    from graph.rdf.report import article_graphs
-    from graph.rdf.shacl import ontology_graph, shapes_graph
+    from graph.rdf.shacl import article_graph_names, ontology_graph, shapes_graph
     from graph.rdf.terms import from_ox
     from graph.store.embedded import open_store
 
     opened = open_store(store, read_only=True)
     data = Graph()
-    for graph_name in article_graphs(opened, Minter())[:20]:
+    for graph_name in article_graph_names(opened)[:20]:
         for quad in opened.quads_for_pattern(None, None, None, graph_name):
             data.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))  # type: ignore[arg-type]
     figures = {}
