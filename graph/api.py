@@ -176,11 +176,16 @@ def run_query(
     timeout: float | None = None,
     max_rows: int | None = None,
     allow_service: bool = False,
+    max_memory_mb: int | None = 2048,
 ) -> QueryResult:
     """Run SPARQL over the union of the store's graphs: inline, a ``.rq`` file, or a
     stored query by ``name``; parameters are bound as typed terms, never pasted in.
 
-    :param timeout: seconds the query may run; ``max_rows``: rows a SELECT may return.
+    :param timeout: seconds the query may run; ``max_rows``: rows a SELECT may return;
+        ``max_memory_mb``: resident memory it may use. On a store opened from a directory
+        the query runs in a worker process that is stopped (CPU and memory freed) when a
+        bound is passed or on Ctrl-C; on an in-memory ``pyoxigraph.Store`` it runs in
+        this process and the deadline is checked between solutions only.
     :param allow_service: permit ``SERVICE`` (network access); ``LOAD`` is never allowed.
     :returns: a ``QueryResult`` (``columns``, ``rows()``, ``serialize(fmt)``).
     :raises ConfigError: unless exactly one of ``sparql``, ``file`` and ``name`` is given.
@@ -207,7 +212,16 @@ def run_query(
         stored = library.StoredQuery("inline", sparql or "")
     bindings = library.bind_params(stored, params or {}, store)
     return QueryResult(
-        run(store, stored.text, bindings, allow_service=allow_service, timeout=timeout, max_rows=max_rows)
+        run(
+            store,
+            stored.text,
+            bindings,
+            allow_service=allow_service,
+            timeout=timeout,
+            max_rows=max_rows,
+            isolate=True,
+            memory_mb=max_memory_mb,
+        )
     )
 
 
@@ -312,10 +326,18 @@ def write_view(store: ox.Store, output: PathLike, **options: Any) -> ViewReport:
 
 
 def serve(
-    store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 30.0, max_rows: int = 100_000
+    store: ox.Store,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    *,
+    timeout: float = 30.0,
+    max_rows: int = 100_000,
+    workers: int | None = None,
 ) -> ThreadingHTTPServer:
     """A read-only SPARQL 1.1 endpoint over the store at ``http://HOST:PORT/query``
-    (not yet serving: call ``serve_forever()``).
+    (not yet serving: call ``serve_forever()``). On a store opened from a directory
+    each query runs in one of ``workers`` processes (default: one per CPU, at least
+    two), is stopped at ``timeout`` seconds, and sees the store as last committed.
 
     :raises OSError: when the address cannot be bound.
 
@@ -326,7 +348,7 @@ def serve(
     """
     from graph.sparql.serve import make_server
 
-    return make_server(store, host, port, timeout, max_rows)
+    return make_server(store, host, port, timeout, max_rows, workers)
 
 
 def stats(store: ox.Store) -> dict[str, int]:

@@ -24,6 +24,7 @@ def query_cli(
     list_: Annotated[bool, typer.Option("--list", help="List stored queries.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds the query may run.")] = 60.0,
     max_rows: Annotated[int, typer.Option(help="Rows the query may return.")] = 1_000_000,
+    max_memory: Annotated[int, typer.Option(min=64, help="Megabytes of memory the query may use.")] = 2048,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Permit SERVICE (network access).")] = False,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
@@ -53,6 +54,7 @@ def query_cli(
         timeout=timeout,
         max_rows=max_rows,
         allow_service=allow_service,
+        max_memory_mb=max_memory,
     )
     if fmt != "table":
         sys.stdout.write(result.serialize(fmt))

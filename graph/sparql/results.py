@@ -9,6 +9,7 @@ import pyoxigraph as ox
 
 from graph.errors import UnsupportedFormatError
 from graph.rdf.terms import python_value, term_json, term_text
+from graph.sparql.isolated import Triples
 from graph.sparql.run import Bounded
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -36,7 +37,7 @@ def serialize_results(result, fmt: str) -> str:
         raise UnsupportedFormatError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     if isinstance(result, ox.QueryBoolean):
         return json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, (ox.QueryTriples, Triples)):
         return "".join(f"{t} .\n" for t in result)
     if isinstance(result, Bounded) and fmt != "table":
         return serialize_bounded(result, fmt)

@@ -1,6 +1,7 @@
-"""Running SPARQL over a store: SERVICE and LOAD refused, parameters bound as a
-``VALUES`` block of typed terms (data, never query text), and SELECT results
-bounded by a deadline and a row limit while they stream.
+"""Running SPARQL over a store: SERVICE and LOAD refused (``graph.sparql.guard``),
+parameters bound as a ``VALUES`` block of typed terms (data, never query text), and
+a user's query run in a worker process that is stopped at its deadline or memory
+bound (``graph.sparql.isolated``); SELECT results bounded by a row limit.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import time
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from graph.sparql.guard import check_query
+from graph.sparql.isolated import DEFAULT_MEMORY_MB, WorkerPool, pool_for
 from graph.rdf.vocab import PREFIXES
 
 Term = ox.NamedNode | ox.Literal
@@ -32,24 +35,6 @@ def with_values(sparql: str, bindings: Binding) -> str:
         terms = terms if isinstance(terms, tuple) else (terms,)
         blocks.append(f"VALUES {variable} {{ {' '.join(str(t) for t in terms)} }}")
     return f"{body[: found.end()]}\n  {' '.join(blocks)}\n{body[found.end() :]}"
-
-
-FORBIDDEN = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
-STRINGS_AND_COMMENTS = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
-
-
-def check_query(sparql: str, allow_service: bool = False) -> None:
-    """Refuse SERVICE and LOAD (they reach the network or the file system) unless allowed."""
-    if allow_service:
-        return
-    found = FORBIDDEN.search(STRINGS_AND_COMMENTS.sub(" ", sparql))
-    if found:
-        raise QueryError(
-            f"{found.group(1).upper()} is disabled: a query may not reach the network or the "
-            "file system (pass --allow-service to permit SERVICE)"
-        )
 
 
 class Bounded:
@@ -79,16 +64,35 @@ def run_query(
     allow_service: bool = False,
     timeout: float | None = None,
     max_rows: int | None = None,
+    isolate: bool = False,
+    memory_mb: int | None = DEFAULT_MEMORY_MB,
+    pool: WorkerPool | None = None,
 ):
     """Run a SPARQL query over the union of all graphs, parameters bound as data.
-    With ``timeout`` or ``max_rows`` a SELECT comes back as ``Bounded`` solutions."""
+
+    With ``isolate`` (or a ``pool``) and a store opened from a directory, the query runs
+    in a worker process stopped at ``timeout`` seconds or ``memory_mb`` of resident
+    memory (``graph.sparql.isolated``); otherwise it runs here and the deadline is
+    checked between solutions. With ``timeout`` or ``max_rows`` a SELECT comes back as
+    ``Bounded`` solutions.
+
+    :raises QueryError: for a refused operation, a syntax error, a timeout or the memory bound.
+    """
     check_query(sparql, allow_service)
-    try:
-        result = store.query(with_values(sparql, bindings or {}), prefixes=PREFIXES, use_default_graph_as_union=True)
-    except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from None
-    except OSError as exc:
-        raise QueryError(f"query failed: {exc}") from None
+    text = with_values(sparql, bindings or {})
+    location = getattr(store, "location", None)
+    if pool is None and isolate and location is not None:
+        pool = pool_for(location)
+    if pool is not None:
+        result = pool.run(text, timeout=timeout, max_rows=max_rows, memory_mb=memory_mb)
+        timeout = None
+    else:
+        try:
+            result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except OSError as exc:
+            raise QueryError(f"query failed: {exc}") from None
     if isinstance(result, ox.QuerySolutions) and (timeout or max_rows):
         return Bounded(result, timeout, max_rows)
     return result

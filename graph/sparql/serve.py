@@ -3,7 +3,9 @@
 Standard library HTTP server; the store is opened read-only, so nothing a client
 sends can change it. Queries run over the union of all graphs with the same
 guards as ``stancegraph query`` (no SERVICE or LOAD, a row limit, a deadline).
-Binds to 127.0.0.1 unless told otherwise.
+Binds to 127.0.0.1 unless told otherwise. Queries on a store directory run in worker
+processes (``graph.sparql.isolated``): each sees the store as last committed, so a
+later build is served without a restart.
 
     GET  /query?query=...              POST /query (application/sparql-query or form)
     Accept: application/sparql-results+json (default), text/csv, text/tab-separated-values,
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import sys
 import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +26,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError, StancegraphError
 from graph.sparql.results import serialize_bounded
+from graph.sparql.isolated import WorkerPool
 from graph.sparql.run import Bounded, run_query
 
 log = logging.getLogger(__name__)
@@ -33,6 +38,8 @@ RESULT_TYPES = {
 }
 BOUNDED_TYPES = {"application/sparql-results+json": "json", "text/csv": "csv", "text/tab-separated-values": "tsv"}
 MAX_BODY = 1_000_000
+SOCKET_TIMEOUT = 20.0
+BACKLOG = 128
 
 
 def pick_type(accept: str) -> str:
@@ -56,9 +63,26 @@ def answer(result: Bounded | ox.QuerySolutions | ox.QueryBoolean | ox.QueryTripl
     return out.getvalue(), "application/n-triples"
 
 
-def make_handler(store: ox.Store, timeout: float, max_rows: int) -> type[BaseHTTPRequestHandler]:
+def body_length(header: str | None) -> int | str:
+    """The request body's length from ``Content-Length``, or why it is refused.
+
+    >>> body_length("12"), body_length("abc"), body_length(None)
+    (12, "Content-Length must be a number of bytes, got 'abc'", 0)
+    """
+    if header is None or not header.strip():
+        return 0
+    if not header.strip().isdigit():
+        return f"Content-Length must be a number of bytes, got {header!r}"
+    length = int(header)
+    return length if length <= MAX_BODY else f"query too large: {length:,} bytes (at most {MAX_BODY:,})"
+
+
+def make_handler(
+    store: ox.Store, timeout: float, max_rows: int, pool: WorkerPool | None
+) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "stancegraph"
+        timeout = SOCKET_TIMEOUT  # a client that stops sending frees its thread
 
         def log_message(self, fmt: str, *args: object) -> None:
             log.info("%s %s", self.address_string(), fmt % args)
@@ -72,10 +96,15 @@ def make_handler(store: ox.Store, timeout: float, max_rows: int) -> type[BaseHTT
         def do_POST(self) -> None:
             if urllib.parse.urlsplit(self.path).path != "/query":
                 return self.fail(HTTPStatus.METHOD_NOT_ALLOWED, "read-only endpoint: only /query is served")
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY:
-                return self.fail(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "query too large")
-            body = self.rfile.read(length).decode("utf-8", "replace")
+            length = body_length(self.headers.get("Content-Length"))
+            if isinstance(length, str):
+                self.close_connection = True
+                return self.fail(HTTPStatus.BAD_REQUEST, length)
+            try:
+                body = self.rfile.read(length).decode("utf-8", "replace")
+            except TimeoutError:
+                self.close_connection = True
+                return self.fail(HTTPStatus.REQUEST_TIMEOUT, f"expected {length} bytes of body (Content-Length)")
             kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
             if kind == "application/x-www-form-urlencoded":
                 body = urllib.parse.parse_qs(body).get("query", [""])[0]
@@ -87,7 +116,7 @@ def make_handler(store: ox.Store, timeout: float, max_rows: int) -> type[BaseHTT
             if not query.strip():
                 return self.fail(HTTPStatus.BAD_REQUEST, "no query given")
             try:
-                result = run_query(store, query, timeout=timeout, max_rows=max_rows)
+                result = run_query(store, query, timeout=timeout, max_rows=max_rows, pool=pool)
                 data, media = answer(result, self.headers.get("Accept") or "")
             except (QueryError, StancegraphError, SyntaxError, ValueError) as exc:
                 return self.fail(HTTPStatus.BAD_REQUEST, str(exc))
@@ -108,9 +137,36 @@ def make_handler(store: ox.Store, timeout: float, max_rows: int) -> type[BaseHTT
     return Handler
 
 
+class Server(ThreadingHTTPServer):
+    """A threading server with a real listen backlog whose connection errors are one
+    log line, not a traceback."""
+
+    request_queue_size = BACKLOG
+    daemon_threads = True
+    pool: WorkerPool | None = None
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        log.info("connection from %s ended: %s", client_address, sys.exc_info()[1])
+
+    def server_close(self) -> None:
+        super().server_close()
+        if self.pool is not None:
+            self.pool.close()
+
+
 def make_server(
-    store: ox.Store, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0, max_rows: int = 100_000
-) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer((host, port), make_handler(store, timeout, max_rows))
-    server.daemon_threads = True
+    store: ox.Store,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    timeout: float = 30.0,
+    max_rows: int = 100_000,
+    workers: int | None = None,
+) -> Server:
+    """The server, not yet serving. For a store opened from a directory, queries run in
+    up to ``workers`` worker processes (default: one per CPU, at least two) that are
+    stopped at the deadline and renewed when a build changes the store."""
+    location = getattr(store, "location", None)
+    pool = WorkerPool(location, workers or max(2, os.cpu_count() or 2)) if location is not None else None
+    server = Server((host, port), make_handler(store, timeout, max_rows, pool))
+    server.pool = pool
     return server

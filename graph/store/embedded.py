@@ -7,7 +7,10 @@ naming the process that holds it, while readers open it read-only.
 
 from __future__ import annotations
 
+import logging
 import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,6 +18,49 @@ import pyoxigraph as ox
 from graph.errors import StoreError, StoreLockedError
 
 LOCK_NOTE = "stancegraph.pid"
+RECOVERY_WAIT = 30.0
+log = logging.getLogger(__name__)
+
+
+class LocalStore:
+    """A store directory opened read-only: pyoxigraph's ``Store`` (every method is
+    passed through) plus ``location``, so a query can run in a worker process that
+    opens the same directory and can be stopped at its deadline."""
+
+    def __init__(self, store: ox.Store, location: Path) -> None:
+        self.store, self.location = store, location
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.store, name)
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        return iter(self.store)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def __repr__(self) -> str:
+        return f"LocalStore({str(self.location)!r})"
+
+
+def open_read_only(path: Path, wait: float = RECOVERY_WAIT) -> ox.Store:
+    """Open ``path`` read-only; while a writer is recovering the store after a crash its
+    log files come and go, so a missing file means "wait and retry" (up to ``wait`` s).
+
+    :raises StoreError: when the store still cannot be opened after ``wait`` seconds.
+    """
+    deadline, said = time.monotonic() + wait, False
+    while True:
+        try:
+            return ox.Store.read_only(str(path))
+        except OSError as exc:
+            transient = "No such file" in str(exc)
+            if not transient or time.monotonic() > deadline:
+                raise StoreError(f"{path}: cannot open the store: {exc}") from None
+            if not said:
+                log.warning("%s: the store is being written or recovered by %s; waiting", path, lock_holder(path))
+                said = True
+            time.sleep(0.1)
 
 
 def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
@@ -23,7 +69,8 @@ def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
 
     :param path: a directory, or ``http(s)://…`` of a SPARQL 1.1 endpoint.
     :param read_only: open without taking the write lock (a running build is not blocked).
-    :returns: a pyoxigraph ``Store`` (or a ``RemoteStore`` with the same methods).
+    :returns: a pyoxigraph ``Store`` (read-only: a ``LocalStore`` that also knows its
+        directory; a URL: a ``RemoteStore``; both have the same methods).
     :raises StoreLockedError: when another process is writing the store.
     :raises StoreError: when there is no store to read, or it cannot be opened.
     """
@@ -36,7 +83,7 @@ def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
         raise StoreError(f"{path}: no store here; build one with `stancegraph build PATH --store {path}`")
     try:
         if read_only:
-            return ox.Store.read_only(str(path))
+            return LocalStore(open_read_only(path), path.resolve())  # type: ignore[return-value]
         path.mkdir(parents=True, exist_ok=True)
         store = ox.Store(str(path))
     except OSError as exc:

@@ -1,0 +1,268 @@
+"""Queries in worker processes that can be stopped: the deadline, the memory bound
+and Ctrl-C end a query at once and give its CPU and memory back.
+
+pyoxigraph evaluates a query to its end once started — a ``COUNT`` or ``ORDER BY``
+over a cartesian product cannot be interrupted from Python — so a user's query runs
+in a worker process (``graph.sparql.worker``) that opens the same store directory
+read-only. The parent reads the worker's answer as it streams (into a spooled
+temporary file: memory stays bounded), watches the clock and the worker's resident
+memory, and kills the worker when either bound is passed. Workers are kept in a
+``WorkerPool`` per store directory and reused; a killed worker is replaced by a fresh
+one on the next query, and workers are renewed when the store directory changes (a
+later build), so readers see the store as of their query, never half a batch.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import select
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError, StoreError
+
+DEFAULT_MEMORY_MB = 2048
+START_TIMEOUT = 60.0
+SPOOL_BYTES = 16 << 20
+POLL = 0.05
+
+
+class Triples:
+    """The triples of a CONSTRUCT or DESCRIBE answer, parsed lazily from the worker's N-Triples."""
+
+    def __init__(self, source: IO[bytes]) -> None:
+        self.source = source
+
+    def __iter__(self) -> Iterator[ox.Triple]:
+        for quad in ox.parse(self.source, ox.RdfFormat.N_TRIPLES):
+            yield quad.triple if isinstance(quad, ox.Quad) else quad
+
+
+def resident_bytes(pid: int) -> int | None:
+    """Resident memory of a process in bytes (Linux ``/proc``; ``None`` elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+class Worker:
+    """One worker process with the store at ``location`` open read-only."""
+
+    def __init__(self, location: Path) -> None:
+        self.errors = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "graph.sparql.worker", str(location)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.errors,
+            start_new_session=True,  # Ctrl-C reaches the parent only, which then kills this
+        )
+        self.buffer = b""
+        for kind, payload in self.frames(time.monotonic() + START_TIMEOUT, None):
+            error = json.loads(payload).get("error") if kind == b"E" else None
+            if error:
+                self.kill()
+                raise StoreError(f"{location}: the query worker cannot open the store: {error}")
+            break
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        """Stop the process at once (its whole process group) and reap it."""
+        if self.alive:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout, self.errors):
+            if stream is not None:
+                stream.close()
+
+    def frames(self, deadline: float | None, memory: int | None) -> Iterator[tuple[bytes, bytes]]:
+        """Frames as they arrive, until an ``E`` frame.
+
+        :raises QueryError: when the deadline or the memory bound is passed (the worker
+            is killed), or the worker dies.
+        """
+        assert self.process.stdout is not None
+        fd = self.process.stdout.fileno()
+        while True:
+            while len(self.buffer) >= 5:
+                (size,) = struct.unpack(">I", self.buffer[1:5])
+                if len(self.buffer) < 5 + size:
+                    break
+                kind, payload = self.buffer[:1], self.buffer[5 : 5 + size]
+                self.buffer = self.buffer[5 + size :]
+                yield kind, payload
+                if kind == b"E":
+                    return
+            self.check_bounds(deadline, memory)
+            if select.select([fd], [], [], POLL)[0]:
+                data = os.read(fd, 1 << 20)
+                if not data:
+                    raise QueryError(f"the query worker stopped unexpectedly: {self.stderr_tail()}")
+                self.buffer += data
+
+    def check_bounds(self, deadline: float | None, memory: int | None) -> None:
+        if deadline is not None and time.monotonic() > deadline:
+            self.kill()
+            raise QueryTimeout("query timed out")
+        used = resident_bytes(self.process.pid) if memory else None
+        if memory and used and used > memory:
+            self.kill()
+            raise QueryError(
+                f"query stopped: it needed more than {memory >> 20} MB of memory (--max-memory); "
+                "narrow it with LIMIT, a more selective pattern or fewer ORDER BY rows"
+            )
+
+    def stderr_tail(self) -> str:
+        self.kill()
+        self.errors.seek(0) if not self.errors.closed else None
+        text = "" if self.errors.closed else self.errors.read().decode("utf-8", "replace").strip()
+        return text.splitlines()[-1] if text else f"exit code {self.process.returncode}"
+
+    def ask(self, query: str, max_rows: int | None, deadline: float | None, memory: int | None) -> object:
+        """Send one query; the answer parsed lazily from a spooled copy of the worker's output."""
+        assert self.process.stdin is not None
+        self.process.stdin.write((json.dumps({"query": query, "max_rows": max_rows}) + "\n").encode("utf-8"))
+        self.process.stdin.flush()
+        spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (handed to the result)
+        kind = "select"
+        for frame_kind, payload in self.frames(deadline, memory):
+            if frame_kind == b"H":
+                kind = json.loads(payload)["kind"]
+            elif frame_kind == b"D":
+                spool.write(payload)
+            elif error := json.loads(payload).get("error"):
+                syntax = json.loads(payload).get("syntax")
+                raise QueryError(f"SPARQL syntax error: {error}" if syntax else f"query failed: {error}")
+        spool.seek(0)
+        if kind == "triples":
+            return Triples(spool)
+        return ox.parse_query_results(spool, ox.QueryResultsFormat.JSON)
+
+
+class QueryTimeout(QueryError):
+    """The query passed its deadline and its worker was stopped."""
+
+
+def store_generation(location: Path) -> tuple[int, ...]:
+    """Changes whenever a writer commits to the store directory (new files, a longer log)."""
+    try:
+        stamps = [entry.stat().st_mtime_ns for entry in os.scandir(location) if entry.name.endswith(".log")]
+        return (os.stat(location).st_mtime_ns, max(stamps, default=0))
+    except OSError:
+        return (0, 0)
+
+
+class WorkerPool:
+    """Up to ``size`` workers for one store directory, reused between queries.
+
+    ``run`` waits at most the query's own deadline for a free worker. Workers started
+    before the store last changed finish their query and are then replaced.
+    """
+
+    def __init__(self, location: Path, size: int = 1) -> None:
+        self.location, self.size = location, size
+        self.idle: list[tuple[Worker, tuple[int, ...]]] = []
+        self.started, self.checked = 0, 0.0
+        self.generation = store_generation(location)
+        self.free = threading.Condition()
+
+    def refresh(self) -> None:
+        now = time.monotonic()
+        if now - self.checked < 1.0:
+            return
+        self.checked, self.generation = now, store_generation(self.location)
+
+    @contextmanager
+    def worker(self, deadline: float | None) -> Iterator[Worker]:
+        with self.free:
+            self.refresh()
+            while not self.idle and self.started >= self.size:
+                left = None if deadline is None else deadline - time.monotonic()
+                if (left is not None and left <= 0) or not self.free.wait(left):
+                    raise QueryTimeout("query timed out waiting for a free query worker")
+            entry = self.idle.pop() if self.idle else None
+            self.started += entry is None
+        try:
+            worker, born = entry or (Worker(self.location), self.generation)
+        except BaseException:
+            self.release(None)
+            raise
+        try:
+            yield worker
+        except QueryError:  # a refused or failed query: the worker is fine (or already dead)
+            self.release((worker, born))
+            raise
+        except BaseException:  # Ctrl-C, or anything unexpected mid-answer: stop the worker now
+            worker.kill()
+            self.release(None)
+            raise
+        self.release((worker, born))
+
+    def release(self, entry: tuple[Worker, tuple[int, ...]] | None) -> None:
+        with self.free:
+            if entry and entry[0].alive and entry[1] == self.generation:
+                self.idle.append(entry)
+            else:
+                self.started -= 1
+                if entry:
+                    entry[0].kill()
+            self.free.notify()
+
+    def run(self, query: str, *, timeout: float | None, max_rows: int | None, memory_mb: int | None) -> object:
+        """One query on a pooled worker: W3C results parsed lazily, or ``Triples``.
+
+        :raises QueryTimeout: past ``timeout`` seconds (the worker is killed).
+        :raises QueryError: for a syntax error, a failed query or the memory bound.
+        """
+        deadline = time.monotonic() + timeout if timeout else None
+        memory = memory_mb << 20 if memory_mb else None
+        try:
+            with self.worker(deadline) as worker:
+                return worker.ask(query, max_rows, deadline, memory)
+        except QueryTimeout:
+            raise QueryTimeout(f"query timed out after {timeout:g} s (--timeout) and was stopped") from None
+
+    def close(self) -> None:
+        with self.free:
+            for worker, _ in self.idle:
+                worker.kill()
+            self.idle.clear()
+
+
+POOLS: dict[tuple[Path, int], WorkerPool] = {}
+POOLS_LOCK = threading.Lock()
+
+
+def pool_for(location: Path, size: int = 1) -> WorkerPool:
+    """The process-wide pool for a store directory (closed when the process exits)."""
+    with POOLS_LOCK:
+        if (location, size) not in POOLS:
+            POOLS[(location, size)] = WorkerPool(location, size)
+        return POOLS[(location, size)]
+
+
+@atexit.register
+def close_pools() -> None:
+    for pool in POOLS.values():
+        pool.close()
