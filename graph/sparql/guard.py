@@ -99,6 +99,5 @@ def check_query(sparql: str, allow_service: bool = False) -> None:
     column = offset - (sparql.rfind("\n", 0, offset) + 1) + 1
     hint = "; pass --allow-service to permit SERVICE" if word == "SERVICE" else ""
     raise QueryError(
-        f"{word} is disabled: a query may not reach the network or the file system "
-        f"(line {line}, column {column}){hint}"
+        f"{word} is disabled: a query may not reach the network or the file system (line {line}, column {column}){hint}"
     )

@@ -144,7 +144,7 @@ class Worker:
         assert self.process.stdin is not None
         self.process.stdin.write((json.dumps({"query": query, "max_rows": max_rows}) + "\n").encode("utf-8"))
         self.process.stdin.flush()
-        spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (handed to the result)
+        spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
         kind = "select"
         for frame_kind, payload in self.frames(deadline, memory):
             if frame_kind == b"H":

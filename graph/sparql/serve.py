@@ -25,8 +25,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StancegraphError
-from graph.sparql.results import serialize_bounded
 from graph.sparql.isolated import WorkerPool
+from graph.sparql.results import serialize_bounded
 from graph.sparql.run import Bounded, run_query
 
 log = logging.getLogger(__name__)
