@@ -70,3 +70,15 @@ class StoreLockedError(StoreError):
 
 class QueryError(StancegraphError, ValueError):
     """A SPARQL query is malformed, forbidden or failed to run."""
+
+
+class Interrupted(StancegraphError):
+    """The command line was stopped by Ctrl-C or SIGTERM (raised by its signal handler)."""
+
+
+class BuildInterrupted(Interrupted):
+    """A build was stopped (Ctrl-C, SIGTERM); the message says how many articles were kept."""
+
+
+class NoSpaceError(StoreError):
+    """A disk filled up while writing the store or an output file."""

@@ -8,7 +8,9 @@ May import only ``graph.api``, ``graph.errors``, ``graph.settings`` and
 
 from __future__ import annotations
 
+import errno
 import logging
+import signal
 import sys
 from typing import Annotated
 
@@ -17,7 +19,7 @@ import typer
 from graph import __version__
 from graph.cli import actors, build, check, query, view  # noqa: F401  (each registers its commands on the app)
 from graph.cli.common import app, err
-from graph.errors import StancegraphError
+from graph.errors import Interrupted, StancegraphError
 
 __all__ = ["app", "main"]
 
@@ -41,10 +43,27 @@ def main_options(
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
+def interrupt(signum: int, frame: object) -> None:
+    """Ctrl-C and SIGTERM end a command with a message (a build keeps what it wrote),
+    not with click's "Aborted!"."""
+    raise Interrupted("interrupted")
+
+
 def main() -> None:
-    """Console entry point: library errors become a message and exit code 2."""
+    """Console entry point: library errors become a message and exit code 2; Ctrl-C
+    and SIGTERM end the command with a line saying what was kept, exit code 130."""
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
     try:
         app()
+    except Interrupted as exc:
+        err.print(f"[bold yellow]{exc}[/]", highlight=False)
+        sys.exit(130)
     except StancegraphError as exc:
         err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        sys.exit(2)
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise
+        err.print(f"[bold red]error:[/] no space left on the device: {exc.filename or exc}", highlight=False)
         sys.exit(2)

@@ -7,12 +7,14 @@ in one transaction; a failing article becomes a ``Problem`` and the batch goes o
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
+from graph.errors import BuildInterrupted, Interrupted, NoSpaceError
 from graph.ingest import read_articles
 from graph.ingest.hygiene import looks_english
 from graph.pipeline.articles import extract_articles
@@ -21,7 +23,7 @@ from graph.pipeline.writer import ArticleWriter, statement_count
 from graph.rdf.mint import Minter
 from graph.records import Article, Problem
 from graph.settings import Settings
-from graph.store.embedded import open_store
+from graph.store.embedded import open_store, release_store
 from graph.store.write import finish_build, known_articles, start_build
 
 log = logging.getLogger(__name__)
@@ -89,23 +91,51 @@ def build(
     known = known_articles(store)
     start_build(store, minter, settings.topics)
     articles = select_articles(read_articles(paths), report, settings, known, str(minter.run(run)))
-    with ArticleWriter(store, minter, run, settings) as writer:
-        if settings.dask:
-            write_from_dask(articles, settings, writer, report, minter)
-        else:
-            for item in extract_articles(articles, settings):
-                if isinstance(item, Problem):
-                    report.problems.append(item)
-                    continue
-                report.problems += item.problems
-                writer.put(item)
-                if progress:
-                    progress(1)
+    writer = ArticleWriter(store, minter, run, settings)
+    try:
+        with writer:
+            write_all(articles, settings, writer, report, minter, progress)
+        finish_build(store, minter, settings.topics)
+    except (KeyboardInterrupt, Interrupted):
+        raise BuildInterrupted(
+            f"build interrupted: {writer.counts.written} articles were written whole and kept in "
+            f"{settings.store}; run the same command again to complete the build"
+        ) from None
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC and "No space left" not in str(exc):
+            raise
+        raise NoSpaceError(
+            f"no space left on the device of {settings.store}: {writer.counts.written} articles were written "
+            "whole and kept; free some space and run the same command again to complete the build"
+        ) from None
+    finally:
+        release_store(settings.store)
     report.written, report.statements = writer.counts.written, writer.counts.statements
     report.problems += writer.counts.problems
-    finish_build(store, minter, settings.topics)
     del store, writer  # release the lock now: parser caches in rdflib/pyparsing may keep this frame alive
     return report
+
+
+def write_all(
+    articles: Iterable[Article],
+    settings: Settings,
+    writer: ArticleWriter,
+    report: BuildReport,
+    minter: Minter,
+    progress: Callable[[int], None] | None,
+) -> None:
+    """Extract every article (here, in worker processes or on Dask) and hand it to the writer."""
+    if settings.dask:
+        write_from_dask(articles, settings, writer, report, minter)
+        return
+    for item in extract_articles(articles, settings):
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            continue
+        report.problems += item.problems
+        writer.put(item)
+        if progress:
+            progress(1)
 
 
 def write_from_dask(

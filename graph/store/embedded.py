@@ -97,6 +97,21 @@ def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
     return store
 
 
+def release_store(path: str | Path) -> None:
+    """Remove the writer's note when this process wrote it (the lock itself goes with
+    the store object)."""
+    from graph.store.remote import is_remote
+
+    if is_remote(path):
+        return
+    note = Path(path) / LOCK_NOTE
+    try:
+        if note.read_text(encoding="utf-8").strip() == str(os.getpid()):
+            note.unlink()
+    except OSError:
+        pass
+
+
 def lock_holder(path: Path) -> str:
     """Who holds the write lock, as far as the note the writer left says."""
     try:
