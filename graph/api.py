@@ -252,18 +252,25 @@ def stored_queries() -> list[StoredQuery]:
     return stored()
 
 
-def export(store: ox.Store, fmt: str = "trig") -> bytes:
+def export(store: ox.Store, fmt: str = "trig", output: PathLike | None = None) -> bytes:
     """The whole store serialised: ``trig``, ``nquads``, ``turtle`` (all graphs merged)
-    or ``jsonld`` (compacted with the bundled context).
+    or ``jsonld`` (compacted with the bundled context); with ``output`` also written to
+    that file, whole or not at all (a full disk never leaves a truncated export).
 
     :raises UnsupportedFormatError: for any other format.
+    :raises OutputError: when ``output`` cannot be written (the message says why).
+    :raises StoreError: when a remote endpoint's copy comes out incomplete or malformed.
 
     >>> len(graph.export(store, "nquads").splitlines()) == len(store)
     True
     """
+    from graph.outputs import write_whole
     from graph.store.export import export_store
 
-    return export_store(store, fmt)
+    data = export_store(store, fmt)
+    if output is not None:
+        write_whole(output, data)
+    return data
 
 
 def to_rdflib(store: ox.Store) -> Dataset:

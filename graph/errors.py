@@ -82,3 +82,7 @@ class BuildInterrupted(Interrupted):
 
 class NoSpaceError(StoreError):
     """A disk filled up while writing the store or an output file."""
+
+
+class OutputError(StancegraphError, OSError):
+    """An output file (``-o``) cannot be written: no such folder, no permission, a full disk."""

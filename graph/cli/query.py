@@ -80,9 +80,8 @@ def export_cli(
 
     Example: stancegraph export --format trig -o graph.trig
     """
-    data = api.export(api.open_store(store), fmt)
+    data = api.export(api.open_store(store), fmt, output=output)
     if output:
-        output.write_bytes(data)
         err.print(f"wrote {output} ({len(data):,} bytes)", highlight=False)
     else:
         sys.stdout.buffer.write(data)

@@ -108,8 +108,10 @@ def labelled(store: ox.Store, violations: list[Violation]) -> list[Violation]:
 def local_copy(store: ox.Store) -> ox.Store:
     """The store itself, or for a SPARQL endpoint an in-memory copy of its quads (the
     engine and the checks read quads, not SPARQL results)."""
-    if isinstance(store, ox.Store):
-        return store
+    from graph.store.remote import RemoteStore
+
+    if not isinstance(store, RemoteStore):
+        return getattr(store, "store", store)  # a LocalStore's pyoxigraph Store
     copy = ox.Store()
     copy.extend(iter(store))
     return copy

@@ -197,6 +197,10 @@ class WorkerPool:
     def worker(self, deadline: float | None) -> Iterator[Worker]:
         with self.free:
             self.refresh()
+            for stale in [e for e in self.idle if e[1] != self.generation]:
+                self.idle.remove(stale)
+                stale[0].kill()
+                self.started -= 1
             while not self.idle and self.started >= self.size:
                 left = None if deadline is None else deadline - time.monotonic()
                 if (left is not None and left <= 0) or not self.free.wait(left):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pyoxigraph as ox
 
-from graph.errors import UnsupportedFormatError
+from graph.errors import QueryError, UnsupportedFormatError
 from graph.rdf.terms import python_value, term_json, term_text
 from graph.sparql.isolated import Triples
 from graph.sparql.run import Bounded
@@ -69,17 +71,34 @@ class QueryResult:
         return [v.value for v in self.raw.variables] if self.is_table else []  # type: ignore[attr-defined]
 
     def rows(self) -> list[list[str]]:
-        """Every solution as text cells, in column order (a SELECT only)."""
-        return [[term_text(solution[n]) for n in self.columns] for solution in self.raw]  # type: ignore[attr-defined]
+        """Every solution as text cells, in column order (a SELECT only).
+
+        :raises QueryError: when a remote endpoint's answer turns out malformed.
+        """
+        with malformed_answer():
+            return [[term_text(solution[n]) for n in self.columns] for solution in self.raw]  # type: ignore[attr-defined]
 
     def python_rows(self) -> list[list[object]]:
         """Every solution as Python values (numbers and booleans converted)."""
-        return [[python_value(solution[n]) for n in self.columns] for solution in self.raw]  # type: ignore[attr-defined]
+        with malformed_answer():
+            return [[python_value(solution[n]) for n in self.columns] for solution in self.raw]  # type: ignore[attr-defined]
 
     def serialize(self, fmt: str) -> str:
         """The answer as W3C SPARQL results (json, csv, tsv); ASK as JSON or text;
         CONSTRUCT as N-Triples.
 
         :raises UnsupportedFormatError: for any other format.
+        :raises QueryError: when a remote endpoint's answer turns out malformed.
         """
-        return serialize_results(self.raw, fmt)
+        with malformed_answer():
+            return serialize_results(self.raw, fmt)
+
+
+@contextmanager
+def malformed_answer() -> Iterator[None]:
+    """Answers are parsed as they are read: a parse error from a remote endpoint's
+    stream becomes a ``QueryError`` that says so."""
+    try:
+        yield
+    except SyntaxError as exc:
+        raise QueryError(f"the SPARQL endpoint's answer is malformed: {exc}") from None

@@ -78,11 +78,11 @@ def body_length(header: str | None) -> int | str:
 
 
 def make_handler(
-    store: ox.Store, timeout: float, max_rows: int, pool: WorkerPool | None
+    store: ox.Store, timeout: float, max_rows: int, pool: WorkerPool | None, socket_timeout: float = SOCKET_TIMEOUT
 ) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "stancegraph"
-        timeout = SOCKET_TIMEOUT  # a client that stops sending frees its thread
+        timeout = socket_timeout  # a client that stops sending frees its thread
 
         def log_message(self, fmt: str, *args: object) -> None:
             log.info("%s %s", self.address_string(), fmt % args)
@@ -161,12 +161,14 @@ def make_server(
     timeout: float = 30.0,
     max_rows: int = 100_000,
     workers: int | None = None,
+    socket_timeout: float = SOCKET_TIMEOUT,
 ) -> Server:
     """The server, not yet serving. For a store opened from a directory, queries run in
     up to ``workers`` worker processes (default: one per CPU, at least two) that are
-    stopped at the deadline and renewed when a build changes the store."""
+    stopped at the deadline and renewed when a build changes the store; a client that
+    stops sending for ``socket_timeout`` seconds is answered 408 and disconnected."""
     location = getattr(store, "location", None)
     pool = WorkerPool(location, workers or max(2, os.cpu_count() or 2)) if location is not None else None
-    server = Server((host, port), make_handler(store, timeout, max_rows, pool))
+    server = Server((host, port), make_handler(store, timeout, max_rows, pool, socket_timeout))
     server.pool = pool
     return server

@@ -3,8 +3,9 @@
 Implements the part of ``pyoxigraph.Store`` that stancegraph uses — ``query``,
 ``update``, iteration, ``len``, ``named_graphs``, ``quads_for_pattern``, ``flush`` —
 with SPARQL 1.1 Query and Update over HTTP (standard library only). Results come
-back as pyoxigraph objects (``parse_query_results`` / ``parse``), so the rest of the
-code does not know the difference. stancegraph queries the union of all graphs:
+back as pyoxigraph objects parsed as the response streams in (``parse_query_results``
+/ ``parse``), so the rest of the code does not know the difference; a whole copy of
+the store is read in pages and checked against the endpoint's count. stancegraph queries the union of all graphs:
 the request carries Oxigraph's ``union-default-graph`` parameter; other servers must
 be configured with a union default graph (Fuseki ``unionDefaultGraph``, ...).
 
@@ -20,6 +21,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -27,6 +29,7 @@ from graph.errors import StoreError
 from graph.rdf.terms import filled_sparql
 
 TIMEOUT = 300
+PAGE = 50_000
 
 
 def is_remote(location: object) -> bool:
@@ -52,14 +55,14 @@ class RemoteStore:
     def __repr__(self) -> str:
         return f"RemoteStore({self.url!r})"
 
-    def post(self, url: str, body: str, content_type: str, accept: str, params: dict | None = None) -> bytes:
+    def post(self, url: str, body: str, content_type: str, accept: str, params: dict | None = None) -> IO[bytes]:
+        """The response, open: the caller reads (and parses) it as it arrives."""
         target = f"{url}?{urllib.parse.urlencode(params)}" if params else url
         request = urllib.request.Request(
             target, data=body.encode("utf-8"), method="POST", headers={"Content-Type": content_type, "Accept": accept}
         )
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-                return response.read()
+            return urllib.request.urlopen(request, timeout=TIMEOUT)
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace")[:500]
             if exc.code == 400:
@@ -73,37 +76,72 @@ class RemoteStore:
     ):
         text = "".join(f"PREFIX {k}: <{v}>\n" for k, v in (prefixes or {}).items()) + query
         params = {"union-default-graph": ""} if use_default_graph_as_union else None
-        data = self.post(
+        response = self.post(
             self.query_url,
             text,
             "application/sparql-query",
             "application/sparql-results+json, application/n-triples;q=0.9",
             params,
         )
-        if data.lstrip().startswith(b"{"):
-            return ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
-        return iter(list(ox.parse(data, ox.RdfFormat.N_TRIPLES)))
+        media = (response.headers.get("Content-Type") or "").split(";")[0].strip()
+        try:
+            if media in ("application/n-triples", "text/plain", "application/n-quads"):
+                return ox.parse(response, ox.RdfFormat.N_TRIPLES)
+            return ox.parse_query_results(response, ox.QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.query_url} answered with malformed SPARQL results: {exc}") from None
 
     def update(self, update: str, prefixes: dict[str, str] | None = None) -> None:
         if self.read_only:
             raise StoreError(f"{self.url} was opened read-only")
         text = "".join(f"PREFIX {k}: <{v}>\n" for k, v in (prefixes or {}).items()) + update
-        self.post(self.update_url, text, "application/sparql-update", "*/*")
+        self.post(self.update_url, text, "application/sparql-update", "*/*").close()
 
     def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:
         terms = {"s": subject, "p": predicate, "o": object, "g": graph_name}
         values = " ".join(f"VALUES ?{n} {{ {t} }}" for n, t in terms.items() if t is not None)
-        for solution in self.query(filled_sparql("remote-quads", values=values)):
+        yield from self.solutions_as_quads(filled_sparql("remote-quads", values=values))
+
+    def solutions(self, query: str) -> Iterator[ox.QuerySolution]:
+        """The solutions of one of the package's own queries, parse errors as ``StoreError``."""
+        try:
+            yield from self.query(query)
+        except SyntaxError as exc:
+            raise StoreError(f"{self.query_url} answered with malformed SPARQL results: {exc}") from None
+
+    def solutions_as_quads(self, query: str) -> Iterator[ox.Quad]:
+        for solution in self.solutions(query):
             yield ox.Quad(*(solution[n] for n in "spog"))
 
     def __iter__(self) -> Iterator[ox.Quad]:
-        return self.quads_for_pattern()
+        """Every quad, in pages: a server that caps its answers (a row limit) is paged
+        through, and a copy that still comes out short is an error, never a partial result.
+
+        :raises StoreError: when fewer quads arrive than the endpoint counts.
+        """
+        total, received = len(self), 0
+        base = filled_sparql("remote-quads", values="")
+        while received < total:
+            page = 0
+            for quad in self.solutions_as_quads(f"{base}\nLIMIT {PAGE} OFFSET {received}"):
+                page += 1
+                yield quad
+            if page == 0:
+                break
+            received += page
+        if received != total:
+            raise StoreError(
+                f"{self.url}: received {received:,} of the {total:,} quads the endpoint counts; "
+                "the copy is incomplete (was the store written meanwhile?)"
+            )
 
     def __len__(self) -> int:
-        return int(next(iter(self.query(filled_sparql("remote-count-quads"))))["n"].value)
+        for solution in self.solutions(filled_sparql("remote-count-quads")):
+            return int(solution["n"].value)
+        raise StoreError(f"{self.query_url} did not answer a count of its quads")
 
     def named_graphs(self) -> Iterator[ox.NamedNode]:
-        for solution in self.query(filled_sparql("remote-named-graphs")):
+        for solution in self.solutions(filled_sparql("remote-named-graphs")):
             yield solution["g"]
 
     def flush(self) -> None:

@@ -19,6 +19,10 @@ class InlineView:
         )
 
     def save(self, path: str | Path) -> Path:
-        """Write the page to ``path`` (UTF-8) and return the path."""
-        Path(path).write_text(self.page, encoding="utf-8")
-        return Path(path)
+        """Write the page to ``path`` (UTF-8, whole or not at all) and return the path.
+
+        :raises OutputError: when the file cannot be written (the message says why).
+        """
+        from graph.outputs import write_whole
+
+        return write_whole(path, self.page)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import UnknownNameError
+from graph.outputs import write_whole
 from graph.sparql.library import query_text, resolve_name
 from graph.sparql.run import run_query
 from graph.views.html.data import edges_from_query, read_view_data
@@ -59,7 +60,10 @@ def view_html(store: ox.Store, options: ViewOptions = ViewOptions()) -> tuple[st
 
 
 def write_view(store: ox.Store, output: Path, options: ViewOptions = ViewOptions()) -> ViewReport:
-    """Write the page to ``output`` (and nothing else anywhere)."""
+    """Write the page to ``output`` whole or not at all (and nothing else anywhere).
+
+    :raises OutputError: when the file cannot be written (the message says why).
+    """
     page, report = view_html(store, options)
-    output.write_text(page, encoding="utf-8")
+    write_whole(output, page)
     return report

@@ -1,0 +1,59 @@
+"""Output files written whole or not at all: the data goes to a temporary file beside
+the target, is synced, and is renamed over it, so a full disk or a crash never
+leaves a truncated export or an empty view where a good one was expected.
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from graph.errors import OutputError
+
+
+def write_whole(path: str | Path, data: bytes | str) -> Path:
+    """Write ``data`` (text is UTF-8 encoded) to ``path`` atomically.
+
+    :raises OutputError: naming the file and the reason ("no space left on the device",
+        "no such folder", "permission denied"); the target is left as it was.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> write_whole(folder / "a.txt", "ok").read_text()
+    'ok'
+    >>> write_whole(folder / "missing" / "a.txt", "x")
+    Traceback (most recent call last):
+    graph.errors.OutputError: cannot write ... no such folder
+    """
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    temporary: str | None = None
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {reason(exc)}") from None
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+    return path
+
+
+def reason(exc: OSError) -> str:
+    """An ``OSError`` in a user's words."""
+    return {
+        errno.ENOSPC: "no space left on the device",
+        errno.ENOENT: "no such folder",
+        errno.EACCES: "permission denied",
+        errno.EROFS: "the file system is read-only",
+        errno.EISDIR: "it is a folder",
+        errno.EDQUOT: "disk quota exceeded",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
