@@ -17,6 +17,7 @@ import hashlib
 import logging
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import cast
@@ -195,21 +196,73 @@ def read_jsonl_file(path: Path) -> Iterator[Article | Problem]:
                 yield Problem(where, message.removeprefix(f"{where}: "))
 
 
-def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+def iter_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
     """Expand directories recursively (sorted; hidden entries, README and LICENSE files
-    skipped: a file named on its own is read whatever its name)."""
+    skipped: a file named on its own is read whatever its name); a folder that cannot
+    be listed is a ``Problem``, never a silent gap.
+
+    :raises IngestError: for a path that does not exist.
+    """
     for path in paths:
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    child = Path(root, name)
-                    if is_article_file(child):
-                        yield child
-        elif path.exists():
+            yield from walk(path)
+        elif path.exists() or path.is_symlink():
             yield path
         else:
             raise IngestError(f"{path}: no such file or directory")
+
+
+def walk(folder: Path) -> Iterator[Path | Problem]:
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        yield from unreadable_folders(errors)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            child = Path(root, name)
+            if is_article_file(child):
+                yield child
+    yield from unreadable_folders(errors)
+
+
+def unreadable_folders(errors: list[OSError]) -> Iterator[Problem]:
+    while errors:
+        error = errors.pop(0)
+        yield Problem(
+            str(error.filename), f"cannot read the folder ({error.strerror or error}); its files were skipped"
+        )
+
+
+NOT_REGULAR = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFDIR: "a folder",
+}
+
+
+def unreadable_reason(path: Path, max_chars: int) -> str | None:
+    """Why a file is not read at all: not a regular file (a FIFO would block the build),
+    or larger than an article can be (checked before reading or parsing: text may take
+    4 bytes per character, HTML pages 5 bytes of markup and text per character).
+
+    >>> unreadable_reason(Path("/"), 1000)
+    'not a regular file (a folder); only regular files are read'
+    """
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if not stat.S_ISREG(info.st_mode):
+        kind = NOT_REGULAR.get(stat.S_IFMT(info.st_mode), "not a file")
+        return f"not a regular file ({kind}); only regular files are read"
+    suffix = kind_suffix(path)
+    limit = 5 * max_chars if suffix in HTML_SUFFIXES else 4 * max_chars if suffix in TEXT_SUFFIXES else None
+    if limit is not None and info.st_size > limit:
+        return (
+            f"file has {info.st_size:,} bytes, more than the limit of {limit:,} for an article (the max_chars setting)"
+        )
+    return None
 
 
 def is_article_file(path: Path) -> bool:
@@ -231,9 +284,13 @@ def kind_suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
-def read_file(path: Path) -> Iterator[Article | Problem]:
+def read_file(path: Path, max_chars: int = 1_000_000) -> Iterator[Article | Problem]:
     """Read one file of any supported kind; problems are yielded, not raised."""
     suffix = kind_suffix(path)
+    refused = unreadable_reason(path, max_chars)
+    if refused:
+        yield Problem(str(path), refused)
+        return
     try:
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl_file(path)
@@ -276,10 +333,14 @@ def check_article(article: Article) -> Iterator[Article | Problem]:
     yield article
 
 
-def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
-    """Every article under ``paths``, with a ``Problem`` for each bad input."""
+def read_articles(paths: Iterable[str | Path], max_chars: int = 1_000_000) -> Iterator[Article | Problem]:
+    """Every article under ``paths``, with a ``Problem`` for each bad input (files larger
+    than an article of ``max_chars`` characters can be are not read)."""
     for path in iter_files(Path(p) for p in paths):
-        for item in read_file(path):
+        if isinstance(path, Problem):
+            yield path
+            continue
+        for item in read_file(path, max_chars):
             if isinstance(item, Article):
                 yield from check_article(item)
             else:

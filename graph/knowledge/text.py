@@ -7,7 +7,24 @@ import unicodedata
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+class FormatCharacters(dict):
+    """A ``str.translate`` table that drops every format character (Unicode category
+    Cf: zero-width spaces and joiners, soft hyphens, byte-order marks, bidirectional
+    overrides and isolates such as U+202E and U+2066) and keeps the rest; filled lazily.
+
+    >>> "Is\u200brael \u202eHamas\u202c \u2066Gaza\u2069".translate(FormatCharacters())
+    'Israel Hamas Gaza'
+    """
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.category(chr(code)) == "Cf" else code
+        self[code] = value
+        return value
+
+
+_INVISIBLE = FormatCharacters()
 
 
 def normalise(text: str) -> str:

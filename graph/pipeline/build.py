@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from graph.errors import BuildInterrupted, Interrupted, NoSpaceError
+from graph.errors import BuildInterrupted, Interrupted, NoSpaceError, StancegraphError
 from graph.ingest import read_articles
 from graph.ingest.hygiene import looks_english
 from graph.pipeline.articles import extract_articles
@@ -90,30 +90,42 @@ def build(
     store = open_store(settings.store)
     known = known_articles(store)
     start_build(store, minter, settings.topics)
-    articles = select_articles(read_articles(paths), report, settings, known, str(minter.run(run)))
+    articles = select_articles(read_articles(paths, settings.max_chars), report, settings, known, str(minter.run(run)))
     writer = ArticleWriter(store, minter, run, settings)
     try:
         with writer:
             write_all(articles, settings, writer, report, minter, progress)
         finish_build(store, minter, settings.topics)
+        failure = None
     except (KeyboardInterrupt, Interrupted):
-        raise BuildInterrupted(
-            f"build interrupted: {writer.counts.written} articles were written whole and kept in "
-            f"{settings.store}; run the same command again to complete the build"
-        ) from None
+        failure = stopped(settings, writer.counts.written, None)
     except OSError as exc:
-        if exc.errno != errno.ENOSPC and "No space left" not in str(exc):
-            raise
-        raise NoSpaceError(
-            f"no space left on the device of {settings.store}: {writer.counts.written} articles were written "
-            "whole and kept; free some space and run the same command again to complete the build"
-        ) from None
+        failure = stopped(settings, writer.counts.written, exc)
     finally:
         release_store(settings.store)
     report.written, report.statements = writer.counts.written, writer.counts.statements
     report.problems += writer.counts.problems
+    writer.error = None  # its traceback holds the store: the lock must go with the next line
     del store, writer  # release the lock now: parser caches in rdflib/pyparsing may keep this frame alive
+    if failure is not None:
+        raise failure
     return report
+
+
+def stopped(settings: Settings, written: int, exc: OSError | None) -> StancegraphError:
+    """The error for a build stopped by Ctrl-C or SIGTERM (``exc`` None) or a full disk.
+
+    :raises OSError: ``exc`` itself when it is not a full disk.
+    """
+    kept = f"{written} articles were written whole and kept in {settings.store}"
+    if exc is None:
+        return BuildInterrupted(f"build interrupted: {kept}; run the same command again to complete the build")
+    if exc.errno != errno.ENOSPC and "No space left" not in str(exc):
+        raise exc
+    return NoSpaceError(
+        f"no space left on the device of {settings.store}: {kept}; free some space and run the same command "
+        "again to complete the build"
+    )
 
 
 def write_all(

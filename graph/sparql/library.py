@@ -119,6 +119,8 @@ def bind_params(query: StoredQuery, values: dict[str, str], store: ox.Store | No
         raise QueryError(f"query {query.name!r} needs --param {', '.join(f'{m}=...' for m in missing)}")
     bound: Binding = {}
     for name, value in values.items():
+        if not is_text(value):
+            raise QueryError(f"--param {name}: the value is not valid UTF-8 text ({value!r})")
         kind = by_name[name].kind
         if kind in RESOLVED_KINDS:
             if store is None:
@@ -127,6 +129,20 @@ def bind_params(query: StoredQuery, values: dict[str, str], store: ox.Store | No
         else:
             bound[ox.Variable(name)] = bind_value(by_name[name], value)
     return bound
+
+
+def is_text(value: str) -> bool:
+    """Whether a value is real text (command-line bytes that are not UTF-8 arrive as
+    lone surrogates, which no store term may hold).
+
+    >>> is_text("Gaza"), is_text("\udcff")
+    (True, False)
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def query_text(name: str) -> str:
