@@ -60,6 +60,14 @@ def resident_bytes(pid: int) -> int | None:
         return None
 
 
+def worker_environment() -> dict[str, str]:
+    """The parent's environment, with this copy of the package first on the import path
+    (a checkout that is not installed works too)."""
+    package_root = str(Path(__file__).resolve().parents[2])
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": package_root + (os.pathsep + path if path else "")}
+
+
 class Worker:
     """One worker process with the store at ``location`` open read-only."""
 
@@ -71,6 +79,7 @@ class Worker:
             stdout=subprocess.PIPE,
             stderr=self.errors,
             start_new_session=True,  # Ctrl-C reaches the parent only, which then kills this
+            env=worker_environment(),
         )
         self.buffer = b""
         for kind, payload in self.frames(time.monotonic() + START_TIMEOUT, None):
@@ -139,25 +148,56 @@ class Worker:
         text = "" if self.errors.closed else self.errors.read().decode("utf-8", "replace").strip()
         return text.splitlines()[-1] if text else f"exit code {self.process.returncode}"
 
-    def ask(self, query: str, max_rows: int | None, deadline: float | None, memory: int | None) -> object:
-        """Send one query; the answer parsed lazily from a spooled copy of the worker's output."""
+    def ask(self, query: str, max_rows: int | None, deadline: float | None, memory: int | None) -> Answer:
+        """Send one query; its answer as the worker wrote it, in a spooled file."""
         assert self.process.stdin is not None
         self.process.stdin.write((json.dumps({"query": query, "max_rows": max_rows}) + "\n").encode("utf-8"))
         self.process.stdin.flush()
-        spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
-        kind = "select"
+        answer = Answer(tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES), max_rows)
         for frame_kind, payload in self.frames(deadline, memory):
             if frame_kind == b"H":
-                kind = json.loads(payload)["kind"]
+                answer.kind = json.loads(payload)["kind"]
             elif frame_kind == b"D":
-                spool.write(payload)
+                answer.head_length = answer.head_length or len(payload)
+                answer.spool.write(payload)
             elif error := json.loads(payload).get("error"):
                 syntax = json.loads(payload).get("syntax")
                 raise QueryError(f"SPARQL syntax error: {error}" if syntax else f"query failed: {error}")
-        spool.seek(0)
-        if kind == "triples":
-            return Triples(spool)
-        return ox.parse_query_results(spool, ox.QueryResultsFormat.JSON)
+            else:
+                answer.cut = json.loads(payload).get("cut")
+        answer.spool.seek(0)
+        return answer
+
+
+class Answer:
+    """A worker's answer: W3C results JSON (SELECT with up to ``max_rows + 1`` rows, ASK)
+    or N-Triples (CONSTRUCT, DESCRIBE), spooled to memory or a temporary file."""
+
+    def __init__(self, spool: IO[bytes], max_rows: int | None) -> None:
+        self.spool, self.max_rows, self.kind = spool, max_rows, "select"
+        self.head_length, self.cut = 0, None
+
+    def parsed(self) -> object:
+        """pyoxigraph results, parsed lazily (a SELECT with its extra row, if any)."""
+        self.spool.seek(0)
+        if self.kind == "triples":
+            return Triples(self.spool)
+        return ox.parse_query_results(self.spool, ox.QueryResultsFormat.JSON)
+
+    def body(self) -> bytes:
+        """The answer as sent to a client: JSON cut to ``max_rows`` rows with a note in
+        its head when truncated, or N-Triples."""
+        self.spool.seek(0)
+        data = self.spool.read()
+        if self.cut is None:
+            return data
+        names = json.loads(data[: self.head_length] + b"]}}")["head"]["vars"]
+        head = {"vars": names, "link": [f"truncated after {self.max_rows} rows"]}
+        return (
+            json.dumps({"head": head, "results": {"bindings": []}})[:-3].encode()
+            + data[self.head_length : self.cut]
+            + b"]}}"
+        )
 
 
 class QueryTimeout(QueryError):
@@ -233,8 +273,8 @@ class WorkerPool:
                     entry[0].kill()
             self.free.notify()
 
-    def run(self, query: str, *, timeout: float | None, max_rows: int | None, memory_mb: int | None) -> object:
-        """One query on a pooled worker: W3C results parsed lazily, or ``Triples``.
+    def run(self, query: str, *, timeout: float | None, max_rows: int | None, memory_mb: int | None) -> Answer:
+        """One query on a pooled worker: its ``Answer``.
 
         :raises QueryTimeout: past ``timeout`` seconds (the worker is killed).
         :raises QueryError: for a syntax error, a failed query or the memory bound.

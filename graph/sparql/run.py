@@ -67,6 +67,7 @@ def run_query(
     isolate: bool = False,
     memory_mb: int | None = DEFAULT_MEMORY_MB,
     pool: WorkerPool | None = None,
+    answer: bool = False,
 ):
     """Run a SPARQL query over the union of all graphs, parameters bound as data.
 
@@ -74,7 +75,8 @@ def run_query(
     in a worker process stopped at ``timeout`` seconds or ``memory_mb`` of resident
     memory (``graph.sparql.isolated``); otherwise it runs here and the deadline is
     checked between solutions. With ``timeout`` or ``max_rows`` a SELECT comes back as
-    ``Bounded`` solutions.
+    ``Bounded`` solutions. With ``answer`` a worker's ``Answer`` comes back as it is
+    (``serve`` passes its bytes on without parsing them).
 
     :raises QueryError: for a refused operation, a syntax error, a timeout or the memory bound.
     """
@@ -84,8 +86,10 @@ def run_query(
     if pool is None and isolate and location is not None:
         pool = pool_for(location)
     if pool is not None:
-        result = pool.run(text, timeout=timeout, max_rows=max_rows, memory_mb=memory_mb)
-        timeout = None
+        found = pool.run(text, timeout=timeout, max_rows=max_rows, memory_mb=memory_mb)
+        if answer:
+            return found
+        result, timeout = found.parsed(), None
     else:
         try:
             result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)

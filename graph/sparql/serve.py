@@ -25,7 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StancegraphError
-from graph.sparql.isolated import WorkerPool
+from graph.sparql.isolated import Answer, WorkerPool
 from graph.sparql.results import serialize_bounded
 from graph.sparql.run import Bounded, run_query
 
@@ -49,7 +49,14 @@ def pick_type(accept: str) -> str:
     return "application/sparql-results+json"
 
 
-def answer(result: Bounded | ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, accept: str) -> tuple[bytes, str]:
+def answer(result: object, accept: str, max_rows: int) -> tuple[bytes, str]:
+    """The bytes to send and their media type. A worker's JSON or N-Triples answer is
+    passed on as it is; CSV, TSV and XML are serialised here."""
+    if isinstance(result, Answer):
+        if result.kind == "triples" or pick_type(accept) == "application/sparql-results+json":
+            return result.body(), "application/n-triples" if result.kind == "triples" else pick_type(accept)
+        parsed = result.parsed()
+        result = Bounded(parsed, None, max_rows) if isinstance(parsed, ox.QuerySolutions) else parsed
     out = io.BytesIO()
     if isinstance(result, Bounded):
         media = pick_type(accept)
@@ -59,7 +66,7 @@ def answer(result: Bounded | ox.QuerySolutions | ox.QueryBoolean | ox.QueryTripl
         media = pick_type(accept)
         result.serialize(out, RESULT_TYPES[media])
         return out.getvalue(), media
-    ox.serialize(result, out, ox.RdfFormat.N_TRIPLES)
+    ox.serialize(result, out, ox.RdfFormat.N_TRIPLES)  # type: ignore[arg-type]
     return out.getvalue(), "application/n-triples"
 
 
@@ -116,8 +123,8 @@ def make_handler(
             if not query.strip():
                 return self.fail(HTTPStatus.BAD_REQUEST, "no query given")
             try:
-                result = run_query(store, query, timeout=timeout, max_rows=max_rows, pool=pool)
-                data, media = answer(result, self.headers.get("Accept") or "")
+                result = run_query(store, query, timeout=timeout, max_rows=max_rows, pool=pool, answer=True)
+                data, media = answer(result, self.headers.get("Accept") or "", max_rows)
             except (QueryError, StancegraphError, SyntaxError, ValueError) as exc:
                 return self.fail(HTTPStatus.BAD_REQUEST, str(exc))
             self.send_response(HTTPStatus.OK)

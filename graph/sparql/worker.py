@@ -7,10 +7,11 @@ a 4-byte big-endian length, the payload:
 
 - ``H`` header (JSON): ``{"kind": "select" | "ask" | "triples"}``;
 - ``D`` data: W3C SPARQL results JSON (SELECT, ASK) or N-Triples (CONSTRUCT), in pieces;
-- ``E`` end (JSON): ``{}`` or ``{"error": message, "syntax": bool}``.
+- ``E`` end (JSON): ``{"cut": offset | null}`` or ``{"error": message, "syntax": bool}``.
 
-A SELECT stops after ``max_rows + 1`` solutions (the parent tells a truncated answer by
-the extra row). The parent (``graph.sparql.isolated``) kills the process at the query's
+A SELECT stops after ``max_rows + 1`` solutions; ``cut`` is the byte offset in the data
+where the extra row — the sign of a truncated answer — begins, so the parent can pass
+the answer on without parsing it (``serve``) or parse it whole (the Python API). The parent (``graph.sparql.isolated``) kills the process at the query's
 deadline or memory bound; nothing here needs to be interruptible.
 """
 
@@ -35,19 +36,25 @@ def frame(out: BinaryIO, kind: bytes, payload: bytes) -> None:
     out.write(kind + struct.pack(">I", len(payload)) + payload)
 
 
-def select_pieces(result: ox.QuerySolutions, max_rows: int | None):
+def select_frames(out: BinaryIO, result: ox.QuerySolutions, max_rows: int | None) -> int | None:
+    """Write a SELECT answer as W3C results JSON with at most ``max_rows + 1`` rows; return
+    the byte offset where the extra row (the sign of a truncated answer) begins."""
     names = [v.value for v in result.variables]
-    yield json.dumps({"head": {"vars": names}, "results": {"bindings": []}})[:-3]
-    piece = []
+    head = json.dumps({"head": {"vars": names}, "results": {"bindings": []}})[:-3].encode()
+    frame(out, b"D", head)
+    written, cut, piece = len(head), None, bytearray()
     for number, solution in enumerate(result):
         if max_rows is not None and number > max_rows:
             break
+        if number == max_rows:
+            cut = written + len(piece)
         row = {n: term_json(solution[n]) for n in names if solution[n] is not None}
-        piece.append(("," if number else "") + json.dumps(row))
-        if len(piece) >= 500:
-            yield "".join(piece)
-            piece = []
-    yield "".join(piece) + "]}}"
+        piece += (("," if number else "") + json.dumps(row)).encode("utf-8")
+        if len(piece) >= CHUNK:
+            frame(out, b"D", bytes(piece))
+            written, piece = written + len(piece), bytearray()
+    frame(out, b"D", bytes(piece) + b"]}}")
+    return cut
 
 
 def triple_pieces(result: ox.QueryTriples):
@@ -62,6 +69,7 @@ def triple_pieces(result: ox.QueryTriples):
 
 def answer(store: ox.Store, request: dict, out: BinaryIO) -> None:
     """Run one request and write its frames."""
+    cut = None
     try:
         result = store.query(request["query"], prefixes=PREFIXES, use_default_graph_as_union=True)
         if isinstance(result, ox.QueryBoolean):
@@ -69,8 +77,7 @@ def answer(store: ox.Store, request: dict, out: BinaryIO) -> None:
             frame(out, b"D", json.dumps({"head": {}, "boolean": bool(result)}).encode())
         elif isinstance(result, ox.QuerySolutions):
             frame(out, b"H", b'{"kind": "select"}')
-            for text in select_pieces(result, request.get("max_rows")):
-                frame(out, b"D", text.encode("utf-8"))
+            cut = select_frames(out, result, request.get("max_rows"))
         else:
             frame(out, b"H", b'{"kind": "triples"}')
             for data in triple_pieces(result):
@@ -78,7 +85,7 @@ def answer(store: ox.Store, request: dict, out: BinaryIO) -> None:
     except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
         frame(out, b"E", json.dumps({"error": str(exc), "syntax": isinstance(exc, SyntaxError)}).encode())
     else:
-        frame(out, b"E", b"{}")
+        frame(out, b"E", json.dumps({"cut": cut}).encode())
     out.flush()
 
 

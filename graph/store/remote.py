@@ -16,12 +16,12 @@ update endpoint is its sibling ``/update``.
 
 from __future__ import annotations
 
+import http.client
 import io
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from typing import IO
 
 import pyoxigraph as ox
 
@@ -55,7 +55,9 @@ class RemoteStore:
     def __repr__(self) -> str:
         return f"RemoteStore({self.url!r})"
 
-    def post(self, url: str, body: str, content_type: str, accept: str, params: dict | None = None) -> IO[bytes]:
+    def post(
+        self, url: str, body: str, content_type: str, accept: str, params: dict | None = None
+    ) -> http.client.HTTPResponse:
         """The response, open: the caller reads (and parses) it as it arrives."""
         target = f"{url}?{urllib.parse.urlencode(params)}" if params else url
         request = urllib.request.Request(
