@@ -108,10 +108,8 @@ def labelled(store: ox.Store, violations: list[Violation]) -> list[Violation]:
 def local_copy(store: ox.Store) -> ox.Store:
     """The store itself, or for a SPARQL endpoint an in-memory copy of its quads (the
     engine and the checks read quads, not SPARQL results)."""
-    from graph.store.remote import RemoteStore
-
-    if not isinstance(store, RemoteStore):
-        return getattr(store, "store", store)  # a LocalStore's pyoxigraph Store
+    if not hasattr(store, "query_url"):  # embedded: a LocalStore carries its pyoxigraph Store
+        return getattr(store, "store", store)
     copy = ox.Store()
     copy.extend(iter(store))
     return copy

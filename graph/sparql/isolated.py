@@ -14,7 +14,6 @@ later build), so readers see the store as of their query, never half a batch.
 
 from __future__ import annotations
 
-import atexit
 import json
 import os
 import select
@@ -23,10 +22,8 @@ import struct
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -202,111 +199,3 @@ class Answer:
 
 class QueryTimeout(QueryError):
     """The query passed its deadline and its worker was stopped."""
-
-
-def store_generation(location: Path) -> tuple[int, ...]:
-    """Changes whenever a writer commits to the store directory (new files, a longer log)."""
-    try:
-        stamps = [entry.stat().st_mtime_ns for entry in os.scandir(location) if entry.name.endswith(".log")]
-        return (os.stat(location).st_mtime_ns, max(stamps, default=0))
-    except OSError:
-        return (0, 0)
-
-
-class WorkerPool:
-    """Up to ``size`` workers for one store directory, reused between queries.
-
-    ``run`` waits at most the query's own deadline for a free worker. Workers started
-    before the store last changed finish their query and are then replaced.
-    """
-
-    def __init__(self, location: Path, size: int = 1) -> None:
-        self.location, self.size = location, size
-        self.idle: list[tuple[Worker, tuple[int, ...]]] = []
-        self.started, self.checked = 0, 0.0
-        self.generation = store_generation(location)
-        self.free = threading.Condition()
-
-    def refresh(self) -> None:
-        now = time.monotonic()
-        if now - self.checked < 1.0:
-            return
-        self.checked, self.generation = now, store_generation(self.location)
-
-    @contextmanager
-    def worker(self, deadline: float | None) -> Iterator[Worker]:
-        with self.free:
-            self.refresh()
-            for stale in [e for e in self.idle if e[1] != self.generation]:
-                self.idle.remove(stale)
-                stale[0].kill()
-                self.started -= 1
-            while not self.idle and self.started >= self.size:
-                left = None if deadline is None else deadline - time.monotonic()
-                if (left is not None and left <= 0) or not self.free.wait(left):
-                    raise QueryTimeout("query timed out waiting for a free query worker")
-            entry = self.idle.pop() if self.idle else None
-            self.started += entry is None
-        try:
-            worker, born = entry or (Worker(self.location), self.generation)
-        except BaseException:
-            self.release(None)
-            raise
-        try:
-            yield worker
-        except QueryError:  # a refused or failed query: the worker is fine (or already dead)
-            self.release((worker, born))
-            raise
-        except BaseException:  # Ctrl-C, or anything unexpected mid-answer: stop the worker now
-            worker.kill()
-            self.release(None)
-            raise
-        self.release((worker, born))
-
-    def release(self, entry: tuple[Worker, tuple[int, ...]] | None) -> None:
-        with self.free:
-            if entry and entry[0].alive and entry[1] == self.generation:
-                self.idle.append(entry)
-            else:
-                self.started -= 1
-                if entry:
-                    entry[0].kill()
-            self.free.notify()
-
-    def run(self, query: str, *, timeout: float | None, max_rows: int | None, memory_mb: int | None) -> Answer:
-        """One query on a pooled worker: its ``Answer``.
-
-        :raises QueryTimeout: past ``timeout`` seconds (the worker is killed).
-        :raises QueryError: for a syntax error, a failed query or the memory bound.
-        """
-        deadline = time.monotonic() + timeout if timeout else None
-        memory = memory_mb << 20 if memory_mb else None
-        try:
-            with self.worker(deadline) as worker:
-                return worker.ask(query, max_rows, deadline, memory)
-        except QueryTimeout:
-            raise QueryTimeout(f"query timed out after {timeout:g} s (--timeout) and was stopped") from None
-
-    def close(self) -> None:
-        with self.free:
-            for worker, _ in self.idle:
-                worker.kill()
-            self.idle.clear()
-
-
-POOLS: dict[tuple[Path, int], WorkerPool] = {}
-POOLS_LOCK = threading.Lock()
-
-
-def pool_for(location: Path, size: int = 1) -> WorkerPool:
-    """The process-wide pool for a store directory (closed when the process exits)."""
-    with POOLS_LOCK:
-        if (location, size) not in POOLS:
-            POOLS[(location, size)] = WorkerPool(location, size)
-        return POOLS[(location, size)]
-
-
-@atexit.register
-def close_pools() -> None:
-    for pool in POOLS.values():
-        pool.close()

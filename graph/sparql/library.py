@@ -135,7 +135,7 @@ def is_text(value: str) -> bool:
     """Whether a value is real text (command-line bytes that are not UTF-8 arrive as
     lone surrogates, which no store term may hold).
 
-    >>> is_text("Gaza"), is_text("\udcff")
+    >>> is_text("Gaza"), is_text(b"\\xff".decode("utf-8", "surrogateescape"))
     (True, False)
     """
     try:

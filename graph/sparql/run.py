@@ -14,7 +14,8 @@ import pyoxigraph as ox
 from graph.errors import QueryError
 from graph.rdf.vocab import PREFIXES
 from graph.sparql.guard import check_query
-from graph.sparql.isolated import DEFAULT_MEMORY_MB, WorkerPool, pool_for
+from graph.sparql.isolated import DEFAULT_MEMORY_MB
+from graph.sparql.pool import WorkerPool, pool_for
 
 Term = ox.NamedNode | ox.Literal
 Binding = dict[ox.Variable, Term | tuple[Term, ...]]

@@ -25,7 +25,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StancegraphError
-from graph.sparql.isolated import Answer, WorkerPool
+from graph.sparql.isolated import Answer
+from graph.sparql.pool import WorkerPool
 from graph.sparql.results import serialize_bounded
 from graph.sparql.run import Bounded, run_query
 
@@ -84,64 +85,73 @@ def body_length(header: str | None) -> int | str:
     return length if length <= MAX_BODY else f"query too large: {length:,} bytes (at most {MAX_BODY:,})"
 
 
-def make_handler(
-    store: ox.Store, timeout: float, max_rows: int, pool: WorkerPool | None, socket_timeout: float = SOCKET_TIMEOUT
-) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "stancegraph"
-        timeout = socket_timeout  # a client that stops sending frees its thread
+class Handler(BaseHTTPRequestHandler):
+    """One request: ``/query`` by GET or POST, answered from the ``Server``'s store."""
 
-        def log_message(self, fmt: str, *args: object) -> None:
-            log.info("%s %s", self.address_string(), fmt % args)
+    server: Server
+    server_version = "stancegraph"
 
-        def do_GET(self) -> None:
-            url = urllib.parse.urlsplit(self.path)
-            if url.path != "/query":
-                return self.fail(HTTPStatus.NOT_FOUND, "the endpoint is /query")
-            self.run(urllib.parse.parse_qs(url.query).get("query", [""])[0])
+    def setup(self) -> None:
+        self.request.settimeout(self.server.socket_timeout)  # a client that stops sending frees its thread
+        super().setup()
 
-        def do_POST(self) -> None:
-            if urllib.parse.urlsplit(self.path).path != "/query":
-                return self.fail(HTTPStatus.METHOD_NOT_ALLOWED, "read-only endpoint: only /query is served")
-            length = body_length(self.headers.get("Content-Length"))
-            if isinstance(length, str):
-                self.close_connection = True
-                return self.fail(HTTPStatus.BAD_REQUEST, length)
-            try:
-                body = self.rfile.read(length).decode("utf-8", "replace")
-            except TimeoutError:
-                self.close_connection = True
-                return self.fail(HTTPStatus.REQUEST_TIMEOUT, f"expected {length} bytes of body (Content-Length)")
-            kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
-            if kind == "application/x-www-form-urlencoded":
-                body = urllib.parse.parse_qs(body).get("query", [""])[0]
-            elif kind != "application/sparql-query":
-                return self.fail(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send application/sparql-query or a form")
-            self.run(body)
+    def log_message(self, fmt: str, *args: object) -> None:
+        log.info("%s %s", self.address_string(), fmt % args)
 
-        def run(self, query: str) -> None:
-            if not query.strip():
-                return self.fail(HTTPStatus.BAD_REQUEST, "no query given")
-            try:
-                result = run_query(store, query, timeout=timeout, max_rows=max_rows, pool=pool, answer=True)
-                data, media = answer(result, self.headers.get("Accept") or "", max_rows)
-            except (QueryError, StancegraphError, SyntaxError, ValueError) as exc:
-                return self.fail(HTTPStatus.BAD_REQUEST, str(exc))
-            self.send_response(HTTPStatus.OK)
-            self.send_header("Content-Type", f"{media}; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+    def do_GET(self) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        if url.path != "/query":
+            return self.fail(HTTPStatus.NOT_FOUND, "the endpoint is /query")
+        self.run(urllib.parse.parse_qs(url.query).get("query", [""])[0])
 
-        def fail(self, status: HTTPStatus, message: str) -> None:
-            data = (message + "\n").encode("utf-8")
-            self.send_response(status)
-            self.send_header("Content-Type", "text/plain; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+    def do_POST(self) -> None:
+        if urllib.parse.urlsplit(self.path).path != "/query":
+            return self.fail(HTTPStatus.METHOD_NOT_ALLOWED, "read-only endpoint: only /query is served")
+        length = body_length(self.headers.get("Content-Length"))
+        if isinstance(length, str):
+            self.close_connection = True
+            return self.fail(HTTPStatus.BAD_REQUEST, length)
+        try:
+            body = self.rfile.read(length).decode("utf-8", "replace")
+        except TimeoutError:
+            self.close_connection = True
+            return self.fail(HTTPStatus.REQUEST_TIMEOUT, f"expected {length} bytes of body (Content-Length)")
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+        if kind == "application/x-www-form-urlencoded":
+            body = urllib.parse.parse_qs(body).get("query", [""])[0]
+        elif kind != "application/sparql-query":
+            return self.fail(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send application/sparql-query or a form")
+        self.run(body)
 
-    return Handler
+    def run(self, query: str) -> None:
+        if not query.strip():
+            return self.fail(HTTPStatus.BAD_REQUEST, "no query given")
+        try:
+            limits = self.server
+            result = run_query(
+                limits.store,
+                query,
+                timeout=limits.query_timeout,
+                max_rows=limits.max_rows,
+                pool=limits.pool,
+                answer=True,
+            )
+            data, media = answer(result, self.headers.get("Accept") or "", limits.max_rows)
+        except (QueryError, StancegraphError, SyntaxError, ValueError) as exc:
+            return self.fail(HTTPStatus.BAD_REQUEST, str(exc))
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", f"{media}; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def fail(self, status: HTTPStatus, message: str) -> None:
+        data = (message + "\n").encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
 
 class Server(ThreadingHTTPServer):
@@ -150,7 +160,17 @@ class Server(ThreadingHTTPServer):
 
     request_queue_size = BACKLOG
     daemon_threads = True
-    pool: WorkerPool | None = None
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        store: ox.Store,
+        limits: tuple[float, int, float],
+        pool: WorkerPool | None,
+    ) -> None:
+        self.store, self.pool = store, pool
+        self.query_timeout, self.max_rows, self.socket_timeout = limits
+        super().__init__(address, Handler)
 
     def handle_error(self, request: object, client_address: object) -> None:
         log.info("connection from %s ended: %s", client_address, sys.exc_info()[1])
@@ -176,6 +196,4 @@ def make_server(
     stops sending for ``socket_timeout`` seconds is answered 408 and disconnected."""
     location = getattr(store, "location", None)
     pool = WorkerPool(location, workers or max(2, os.cpu_count() or 2)) if location is not None else None
-    server = Server((host, port), make_handler(store, timeout, max_rows, pool, socket_timeout))
-    server.pool = pool
-    return server
+    return Server((host, port), store, (timeout, max_rows, socket_timeout), pool)

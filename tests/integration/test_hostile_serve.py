@@ -206,7 +206,6 @@ def test_serve_answers_from_the_store_as_last_committed(store_dir, tmp_path):
         )
         writer.flush()
         del writer
-        time.sleep(1.2)
         assert ask(url, COUNT)["results"]["bindings"][0]["n"]["value"] == "11"
     finally:
         server.shutdown()
