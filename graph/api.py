@@ -45,6 +45,9 @@ def open_store(path: PathLike = DEFAULT_STORE, *, read_only: bool = True) -> ox.
     :param path: the store directory (default ``./stancegraph-store``) or endpoint URL.
     :param read_only: read-only by default, so a running build is not blocked.
     :returns: a pyoxigraph ``Store`` (a ``RemoteStore`` with the same methods for a URL).
+        A read-only directory handle follows later builds: each call of this module
+        (``query``, ``stats``, ``view``, ...) reads the store as last committed, one whole
+        snapshot per call; two calls during a running build may see different batches.
     :raises StoreError: when there is no store at ``path`` or it cannot be opened.
     :raises StoreLockedError: when opened for writing while a build holds the lock.
 
@@ -55,6 +58,13 @@ def open_store(path: PathLike = DEFAULT_STORE, *, read_only: bool = True) -> ox.
     from graph.store.embedded import open_store as open_
 
     return open_(path, read_only=read_only)
+
+
+def _current(store: ox.Store) -> ox.Store:
+    """A store handle as last committed: a read-only directory store is reopened when a
+    build has written since (each call below reads one whole snapshot)."""
+    current = getattr(store, "current", None)
+    return current() if callable(current) else store
 
 
 def build(
@@ -210,6 +220,7 @@ def run_query(
         stored = library.parse_header(Path(file).stem, _read_query_file(Path(file)))
     else:
         stored = library.StoredQuery("inline", sparql or "")
+    store = _current(store)
     bindings = library.bind_params(stored, params or {}, store)
     return QueryResult(
         run(
@@ -267,7 +278,7 @@ def export(store: ox.Store, fmt: str = "trig", output: PathLike | None = None) -
     from graph.outputs import write_whole
     from graph.store.export import export_store
 
-    data = export_store(store, fmt)
+    data = export_store(_current(store), fmt)
     if output is not None:
         write_whole(output, data)
     return data
@@ -281,7 +292,7 @@ def to_rdflib(store: ox.Store) -> Dataset:
     """
     from graph.store.export import to_rdflib as convert
 
-    return convert(store)
+    return convert(_current(store))
 
 
 def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
@@ -294,7 +305,7 @@ def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
     """
     from graph.views.networks import statement_graph
 
-    return statement_graph(store)
+    return statement_graph(_current(store))
 
 
 def view(store: ox.Store, height: int = 650, **options: Any) -> InlineView:
@@ -310,7 +321,7 @@ def view(store: ox.Store, height: int = 650, **options: Any) -> InlineView:
     from graph.views.html import ViewOptions, view_html
     from graph.views.inline import InlineView
 
-    page, _ = view_html(store, ViewOptions(**options))
+    page, _ = view_html(_current(store), ViewOptions(**options))
     return InlineView(page, height)
 
 
@@ -329,7 +340,7 @@ def write_view(store: ox.Store, output: PathLike, **options: Any) -> ViewReport:
     from graph.views.html import ViewOptions
     from graph.views.html import write_view as write
 
-    return write(store, Path(output), ViewOptions(**options))
+    return write(_current(store), Path(output), ViewOptions(**options))
 
 
 def serve(
@@ -368,7 +379,7 @@ def stats(store: ox.Store) -> dict[str, int]:
 
     from graph.store.stats import store_stats
 
-    return asdict(store_stats(store))
+    return asdict(store_stats(_current(store)))
 
 
 def actors(
@@ -393,7 +404,7 @@ def actors(
     """
     from graph.sparql.actors import list_actors, suspect_pairs
 
-    records = list_actors(store)
+    records = list_actors(_current(store))
     found: list[ActorRecord] | list[SuspectPair] = suspect_pairs(records) if suspects else records
     return found[:limit] if limit is not None else found
 
@@ -421,7 +432,7 @@ def evaluate(
     from graph.evaluation.run import evaluate_gold
 
     paths = [Path(gold)] if isinstance(gold, (str, Path)) else [Path(p) for p in gold]
-    return evaluate_gold(paths, model, store)
+    return evaluate_gold(paths, model, _current(store) if store is not None else None)
 
 
 def validate(
@@ -453,4 +464,4 @@ def validate(
             raise IngestError(f"{file}: no such file")
         return check_file(Path(file))
     assert store is not None
-    return check_store(store, Minter(base_iri), name)
+    return check_store(_current(store), Minter(base_iri), name)

@@ -5,7 +5,6 @@ between queries, replaced when killed, and renewed when the store changes.
 from __future__ import annotations
 
 import atexit
-import os
 import threading
 import time
 from collections.abc import Iterator
@@ -14,15 +13,7 @@ from pathlib import Path
 
 from graph.errors import QueryError
 from graph.sparql.isolated import Answer, QueryTimeout, Worker
-
-
-def store_generation(location: Path) -> tuple[int, ...]:
-    """Changes whenever a writer commits to the store directory (new files, a longer log)."""
-    try:
-        stamps = [entry.stat().st_mtime_ns for entry in os.scandir(location) if entry.name.endswith(".log")]
-        return (os.stat(location).st_mtime_ns, max(stamps, default=0))
-    except OSError:
-        return (0, 0)
+from graph.store.embedded import store_generation
 
 
 class WorkerPool:

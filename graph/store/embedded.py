@@ -22,13 +22,35 @@ RECOVERY_WAIT = 30.0
 log = logging.getLogger(__name__)
 
 
+def store_generation(location: Path) -> tuple[int, ...]:
+    """Changes whenever a writer commits to the store directory (new files, a longer log)."""
+    try:
+        stamps = [entry.stat().st_mtime_ns for entry in os.scandir(location) if entry.name.endswith(".log")]
+        return (os.stat(location).st_mtime_ns, max(stamps, default=0))
+    except OSError:
+        return (0, 0)
+
+
 class LocalStore:
     """A store directory opened read-only: pyoxigraph's ``Store`` (every method is
     passed through) plus ``location``, so a query can run in a worker process that
-    opens the same directory and can be stopped at its deadline."""
+    opens the same directory and can be stopped at its deadline.
+
+    The pyoxigraph store is a snapshot taken when it was opened; ``current()`` reopens
+    it when a writer has committed since, so each operation of ``graph.api`` reads the
+    store as last committed (and one whole snapshot from start to end).
+    """
 
     def __init__(self, store: ox.Store, location: Path) -> None:
         self.store, self.location = store, location
+        self.generation = store_generation(location)
+
+    def current(self) -> LocalStore:
+        """This handle, its snapshot renewed when the store has changed since."""
+        now = store_generation(self.location)
+        if now != self.generation:
+            self.store, self.generation = open_read_only(self.location), now
+        return self
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.store, name)

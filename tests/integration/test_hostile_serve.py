@@ -210,3 +210,19 @@ def test_serve_answers_from_the_store_as_last_committed(store_dir, tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_store_handle_follows_a_later_write(tmp_path):
+    """A read-only handle reads the store as last committed at each API call."""
+    path = tmp_path / "store"
+    fill(path, subjects=10)
+    handle = api.open_store(path)
+    assert api.stats(handle)["quads"] == 10
+    writer = ox.Store(str(path))
+    writer.add(
+        ox.Quad(ox.NamedNode("http://e/new"), ox.NamedNode("http://e/p"), ox.Literal("x"), ox.NamedNode("http://e/g"))
+    )
+    writer.flush()
+    del writer
+    assert api.stats(handle)["quads"] == 11
+    assert api.query(handle, COUNT)["n"].tolist() == [11]

@@ -28,10 +28,11 @@ ARTICLES = [
 
 
 def snapshot(store_path: Path) -> tuple[int, int, int, int] | None:
-    """(articles, statements from stats, rows of `statements`, rows of `hostility`), or
-    None while the store cannot be opened yet."""
+    """(articles, statements from stats, rows of `statements`, rows of `hostility`) from
+    one snapshot (a pyoxigraph store opened read-only: every call reads the same state),
+    or None while the store cannot be opened yet."""
     try:
-        store = open_store(store_path, read_only=True)
+        store = open_store(store_path, read_only=True).store
     except Exception:  # the build has not created it yet
         return None
     stats = api.stats(store)
