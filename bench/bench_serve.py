@@ -37,7 +37,8 @@ import pyoxigraph as ox
 from bench.bench_read import PARAMS, nquads
 from bench.common import record
 from graph.rdf.mint import Minter
-from graph.sparql.library import bind_params, load_query
+from graph.sparql.library import load_query
+from graph.sparql.params import bind_params
 from graph.sparql.run import with_values
 from graph.store.write import finish_build
 

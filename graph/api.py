@@ -8,7 +8,7 @@ a doctest on the sample story (``data/samples``), built once into ``sample_store
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the API imports its stages lazily: ``import graph`` stays c
     from graph.evaluation.identity import IdentityReport
     from graph.evaluation.labels import LabelReport
     from graph.evaluation.spans import SpanReport
-    from graph.pipeline.build import BuildReport
+    from graph.pipeline.build import BuildReport as BuildReport
     from graph.rdf.report import ValidationReport
     from graph.sparql.actors import ActorRecord, SuspectPair
     from graph.sparql.library import StoredQuery
@@ -72,6 +72,7 @@ def build(
     store: PathLike = DEFAULT_STORE,
     *,
     settings: Settings | None = None,
+    progress: Callable[[int], None] | None = None,
     **changes: Any,
 ) -> BuildReport:
     """Build or update a store from article files or directories (.txt .md .html .jsonl).
@@ -83,6 +84,8 @@ def build(
     :param store: the store directory or endpoint to write.
     :param settings: base settings (default ``Settings()``); keyword ``changes`` override
         its fields (``model``, ``workers``, ``validate``, ``gazetteers``, ``identity``, ...).
+    :param progress: called with a count as inputs are done (written, skipped unchanged
+        or refused); ``count_inputs(paths)`` gives the total to expect.
     :returns: a ``BuildReport`` (``read``, ``written``, ``skipped``, ``statements``, ``problems``).
     :raises ConfigError: for an unknown setting.
     :raises ModelNotFoundError: when the spaCy model is not installed.
@@ -103,7 +106,48 @@ def build(
     if unknown:
         raise ConfigError(f"unknown settings {', '.join(unknown)}; valid: {', '.join(sorted(valid))}")
     chosen = dataclasses.replace(settings or Settings(), store=store, **changes)
-    return run_build([paths] if isinstance(paths, (str, Path)) else list(paths), chosen)
+    return run_build(_input_paths(paths), chosen, progress)
+
+
+def _input_paths(paths: Iterable[PathLike] | PathLike) -> list[PathLike]:
+    """The inputs as a list; a URL is refused by name (a ``Path`` would mangle it)."""
+    listed = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    for path in listed:
+        if isinstance(path, str) and path.startswith(("http://", "https://")):
+            raise IngestError(f"{path}: URLs are not read; save the page (or a JSONL of records) and pass the file")
+    return listed
+
+
+def problem_kinds(problems: Iterable[Problem]) -> dict[str, list[tuple[str, int]]]:
+    """Problems counted by kind of reason, per severity, most frequent first (file names,
+    quoted values and numbers left out of the reason).
+
+    >>> problem_kinds([Problem("a.txt", "no statements found", "warning"),
+    ...                Problem("b.txt", "no statements found", "warning")])
+    {'warning': [('no statements found', 2)]}
+    """
+    from collections import Counter
+
+    from graph.records import problem_reason
+
+    counted: dict[str, Counter[str]] = {}
+    for problem in problems:
+        counted.setdefault(problem.severity, Counter())[problem_reason(problem.message)] += 1
+    return {severity: counts.most_common() for severity, counts in sorted(counted.items())}
+
+
+def count_inputs(paths: Iterable[PathLike] | PathLike) -> int:
+    """How many articles ``build`` will handle under ``paths``: one per text or HTML
+    file, one per non-blank line of each JSONL file (``.gz`` read as it streams).
+
+    :raises IngestError: for a path that does not exist, or a URL.
+
+    >>> graph.count_inputs(sample_dir)
+    1
+    """
+    from graph.ingest.files import count_articles
+
+    return count_articles(Path(p) for p in _input_paths(paths))
 
 
 def extract_file(path: PathLike, *, model: str | None = None) -> Extraction:
@@ -208,20 +252,13 @@ def run_query(
     >>> result.columns[:3], len(result.rows())
     (['speaker', 'for', 'kind'], 3)
     """
-    from graph.sparql import library
+    from graph.sparql.params import bind_params
     from graph.sparql.results import QueryResult
     from graph.sparql.run import run_query as run
 
-    if sum(x is not None for x in (sparql, file, name)) != 1:
-        raise ConfigError("give exactly one of: a SPARQL string, a .rq file, or the name of a stored query")
-    if name is not None:
-        stored = library.load_query(name)
-    elif file is not None:
-        stored = library.parse_header(Path(file).stem, _read_query_file(Path(file)))
-    else:
-        stored = library.StoredQuery("inline", sparql or "")
+    stored = _stored_query(sparql, file, name)
     store = _current(store)
-    bindings = library.bind_params(stored, params or {}, store)
+    bindings = bind_params(stored, params or {}, store)
     return QueryResult(
         run(
             store,
@@ -232,8 +269,22 @@ def run_query(
             max_rows=max_rows,
             isolate=True,
             memory_mb=max_memory_mb,
-        )
+        ),
+        stored.text,
     )
+
+
+def _stored_query(sparql: str | None, file: PathLike | None, name: str | None) -> StoredQuery:
+    """The query to run: inline text, a ``.rq`` file, or a stored query by name."""
+    from graph.sparql import library
+
+    if sum(x is not None for x in (sparql, file, name)) != 1:
+        raise ConfigError("give exactly one of: a SPARQL string, a .rq file, or the name of a stored query")
+    if name is not None:
+        return library.load_query(name)
+    if file is not None:
+        return library.parse_header(Path(file).stem, _read_query_file(Path(file)))
+    return library.StoredQuery("inline", sparql or "")
 
 
 def _read_query_file(path: Path) -> str:
@@ -263,10 +314,13 @@ def stored_queries() -> list[StoredQuery]:
     return stored()
 
 
-def export(store: ox.Store, fmt: str = "trig", output: PathLike | None = None) -> bytes:
-    """The whole store serialised: ``trig``, ``nquads``, ``turtle`` (all graphs merged)
-    or ``jsonld`` (compacted with the bundled context); with ``output`` also written to
-    that file, whole or not at all (a full disk never leaves a truncated export).
+def export(store: ox.Store, fmt: str | None = None, output: PathLike | None = None) -> bytes:
+    """The whole store serialised: ``trig``, ``nquads``, ``turtle`` or ``ntriples`` (these
+    two have no named graphs: every graph merged into one) or ``jsonld`` (compacted with the
+    bundled context); aliases ``ttl``, ``nq``, ``nt``, ``json-ld`` are accepted. Without
+    ``fmt`` the format comes from the extension of ``output`` (``x.nq`` → N-Quads), else
+    TriG. With ``output`` the data is also written to that file, whole or not at all (a
+    full disk never leaves a truncated export).
 
     :raises UnsupportedFormatError: for any other format.
     :raises OutputError: when ``output`` cannot be written (the message says why).
@@ -276,12 +330,26 @@ def export(store: ox.Store, fmt: str = "trig", output: PathLike | None = None) -
     True
     """
     from graph.outputs import write_whole
-    from graph.store.export import export_store
+    from graph.store.export import export_format, export_store
 
-    data = export_store(_current(store), fmt)
+    data = export_store(_current(store), export_format(fmt, str(output) if output else None))
     if output is not None:
         write_whole(output, data)
     return data
+
+
+def export_format(fmt: str | None = None, output: PathLike | None = None) -> str:
+    """The export format ``export`` would use (a canonical name: trig, nquads, turtle,
+    ntriples or jsonld).
+
+    :raises UnsupportedFormatError: for an unknown format or output extension.
+
+    >>> graph.export_format(None, "graph.nq"), graph.export_format("json-ld")
+    ('nquads', 'jsonld')
+    """
+    from graph.store.export import export_format as choose
+
+    return choose(fmt, str(output) if output else None)
 
 
 def to_rdflib(store: ox.Store) -> Dataset:
@@ -321,8 +389,8 @@ def view(store: ox.Store, height: int = 650, **options: Any) -> InlineView:
     from graph.views.html import ViewOptions, view_html
     from graph.views.inline import InlineView
 
-    page, _ = view_html(_current(store), ViewOptions(**options))
-    return InlineView(page, height)
+    page, report = view_html(_current(store), ViewOptions(**options))
+    return InlineView(page, height, report.nodes, report.edges)
 
 
 def write_view(store: ox.Store, output: PathLike, **options: Any) -> ViewReport:

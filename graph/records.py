@@ -7,6 +7,7 @@ rdflib objects. Enum values are the ontology's local names (``ActorType.STATE ==
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -163,6 +164,23 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
+
+
+def problem_reason(message: str) -> str:
+    """The kind of a problem: its message without quoted values, numbers and details.
+
+    >>> problem_reason("published date '4/3/24' is ambiguous: 4 March or 3 April; expected ISO 8601")
+    'published date … is ambiguous: N March or N April'
+    >>> problem_reason("extraction failed: ValueError: bad span"), problem_reason("not valid UTF-8 (byte 3)")
+    ('extraction failed', 'not valid UTF-8')
+    >>> problem_reason("skipped: the text does not look like English (few English words)")
+    'the text does not look like English'
+    """
+    text = re.sub(r"'[^']*'|\"[^\"]*\"", "…", message.removeprefix("skipped: "))
+    text = re.sub(r"(?<![\w-])\d[\d,.]*", "N", text)
+    text = re.split(r";| \(", text)[0].strip()
+    head, separator, _ = text.partition(": ")
+    return head if separator and len(head.split()) <= 3 else text
 
 
 @dataclass(frozen=True)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import json
-import sys
 from dataclasses import asdict
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Literal, Optional
 
 import typer
 from rich.table import Table
 
 from graph import api
-from graph.cli.common import CELL_LIMIT, DEFAULT_STORE, StoreOpt, app, err, fail, out
+from graph.cli.common import CELL_LIMIT, DEFAULT_STORE, StoreOpt, app, err, fail, out, write_csv
 
 FORMATS = ("table", "json", "csv")
 COLUMNS = ("label", "type", "statements", "articles", "aliases", "wikidata", "iri")
@@ -30,13 +28,6 @@ def plain(record: Any) -> dict[str, Any]:
     return {key: list(data[key]) if key == "aliases" else data[key] for key in COLUMNS}
 
 
-def write_csv(header: list[str], rows: list[list[object]]) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["|".join(v) if isinstance(v, tuple) else "" if v is None else v for v in row])
-
-
 @app.command("actors")
 def actors_cli(
     store: StoreOpt = DEFAULT_STORE,
@@ -44,7 +35,7 @@ def actors_cli(
         bool, typer.Option("--suspects", help="List pairs of actors that may be one actor, with the reason.")
     ] = False,
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="At most N actors (or pairs).")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    fmt: Annotated[Literal["table", "json", "csv"], typer.Option("--format", "-f", help="How to print.")] = "table",
 ) -> None:
     """List the store's actors, most statements first (label, type, statements, articles,
     aliases, Wikidata id, IRI); with --suspects, likely duplicates to review.

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 
 from graph import api
+from graph.cli import progress
 from graph.cli.common import DEFAULT_STORE, StoreOpt, app, err, fail
 from graph.settings import load_settings
 
 
 @app.command("build")
 def build_cli(
-    paths: Annotated[list[Path], typer.Argument(help="Files or directories (.txt .md .html .jsonl).")],
+    paths: Annotated[list[str], typer.Argument(help="Files or directories (.txt .md .html .jsonl, .jsonl.gz).")],
     store: StoreOpt = DEFAULT_STORE,
     workers: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name.")] = None,
@@ -59,27 +60,49 @@ def build_cli(
         dask=dask,
         lang=lang,
     )
-    report = api.build(paths, store, settings=settings)
-    verbose = logging.getLogger().level <= logging.INFO
-    warnings = len(report.problems) - len(report.errors)
-    for problem in report.problems:
-        if problem.severity == "error" or verbose:
-            err.print(f"[yellow]problem:[/] {problem}", highlight=False)
-    err.print(
-        f"read {report.read} articles: wrote {report.written}, skipped {report.skipped} unchanged, "
-        f"{report.statements} statements, {len(report.errors)} problems"
-        + (f" ({warnings} warnings: -v lists them)" if warnings and not verbose else "")
-        + f" -> {store}",
-        highlight=False,
-    )
+    total = api.count_inputs(paths)
+    if total == 0:
+        fail(
+            f"no articles found in {', '.join(paths)}: stancegraph reads .txt, .md, .html and .jsonl files (and .jsonl.gz)"
+        )
+    with progress.bar("building", total) as advance:
+        report = api.build(paths, store, settings=settings, progress=advance)
+    print_summary(report, paths, store)
+    if report.read == 0:
+        raise typer.Exit(2)
     if settings.strict and report.errors:
         raise typer.Exit(1)
+
+
+def print_summary(report: api.BuildReport, paths: list[str], store: str) -> None:
+    """Each problem (warnings too with -v), then one line of counts and a line per kind of
+    problem and warning, so what was skipped and why is visible without -v."""
+    verbose = logging.getLogger().level <= logging.INFO
+    for problem in report.problems:
+        if problem.severity == "error" or verbose:
+            err.print(f"[yellow]{problem.severity}:[/] {problem}", highlight=False)
+    warnings = [p for p in report.problems if p.severity != "error"]
+    err.print(
+        f"read {report.read:,} articles: wrote {report.written:,}, skipped {report.skipped:,} unchanged, "
+        f"{report.statements:,} statements, {len(report.errors):,} problems, {len(warnings):,} warnings -> {store}",
+        highlight=False,
+    )
+    for severity, counts in api.problem_kinds(report.problems).items():
+        for reason, count in counts:
+            hint = "" if severity == "error" or verbose else "  (-v lists them)"
+            err.print(f"  {count:>6,} × {reason} ({severity}){hint}", highlight=False)
+    if report.read == 0:
+        err.print(
+            f"[bold red]error:[/] no article could be read from {', '.join(paths)}: stancegraph reads .txt, .md, "
+            ".html and .jsonl files (and .jsonl.gz)" + (" — see the problems above" if report.problems else ""),
+            highlight=False,
+        )
 
 
 @app.command("extract")
 def extract_cli(
     file: Annotated[Path, typer.Argument(help="One article file (.txt .md .html).")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json or turtle.")] = "json",
+    fmt: Annotated[Literal["json", "turtle"], typer.Option("--format", "-f", help="How to print.")] = "json",
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name.")] = None,
 ) -> None:
     """Extract actors and statements from one article, without a store.

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 from rich.table import Table
 
 from graph import api
+from graph.cli import progress
 from graph.cli.common import DEFAULT_STORE, StoreOpt, app, fail, out
 from graph.settings import DEFAULT_BASE
 
@@ -22,7 +23,7 @@ def validate_cli(
     base_iri: Annotated[str, typer.Option(help="Base of the store's instance IRIs.")] = DEFAULT_BASE,
     strict: Annotated[bool, typer.Option(help="Exit 1 when anything violates a shape.")] = False,
     max_examples: Annotated[int, typer.Option("--max-examples", help="Examples shown per group.")] = 3,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="How to print.")] = "text",
 ) -> None:
     """Check the store (or an RDF file) against the SHACL shapes in ontology/shapes.ttl;
     violations are grouped by shape and message, with the first examples of each.
@@ -35,10 +36,11 @@ def validate_cli(
         fail(f"unknown format {fmt!r}; expected text or json")
     if max_examples < 0:
         fail(f"--max-examples must be 0 or more, not {max_examples}")
-    if file is not None:
-        report = api.validate(file=file)
-    else:
-        report = api.validate(api.open_store(store, read_only=True), base_iri=base_iri, name=store)
+    with progress.spinner(f"validating {file or store} against the SHACL shapes"):
+        if file is not None:
+            report = api.validate(file=file)
+        else:
+            report = api.validate(api.open_store(store, read_only=True), base_iri=base_iri, name=store)
     if fmt == "json":
         print(json.dumps(report.to_json(max_examples), indent=2, ensure_ascii=False))
     else:
@@ -55,7 +57,7 @@ def validate_cli(
 @app.command("evaluate")
 def evaluate_cli(
     gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold.json, *.jsonl or identity specs).")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="How to print.")] = "table",
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List misses and false alarms.")] = False,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name.")] = None,
     store: Annotated[

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import sys
 from typing import Annotated, NoReturn
 
@@ -32,3 +33,10 @@ def fail(message: str, code: int = 2) -> NoReturn:
     """Print an error and exit (2: usage or input error)."""
     err.print(f"[bold red]error:[/] {message}", highlight=False)
     raise typer.Exit(code)
+
+
+def write_csv(header: list[str], rows: list[list[object]]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["|".join(v) if isinstance(v, tuple) else "" if v is None else v for v in row])

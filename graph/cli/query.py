@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 from rich.table import Table
 
 from graph import api
-from graph.cli.common import CELL_LIMIT, DEFAULT_STORE, StoreOpt, app, err, fail, out
+from graph.cli import progress
+from graph.cli.common import CELL_LIMIT, DEFAULT_STORE, StoreOpt, app, err, fail, out, write_csv
+
+TABLE_ROWS = 50
 
 
 @app.command("query")
@@ -20,12 +23,17 @@ def query_cli(
     file: Annotated[Optional[Path], typer.Option("--file", help="A .rq file.")] = None,
     name: Annotated[Optional[str], typer.Option("--name", "-n", help="A stored query.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    fmt: Annotated[
+        Literal["table", "csv", "tsv", "json"], typer.Option("--format", "-f", help="How to print.")
+    ] = "table",
     list_: Annotated[bool, typer.Option("--list", help="List stored queries.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds the query may run.")] = 60.0,
     max_rows: Annotated[int, typer.Option(help="Rows the query may return.")] = 1_000_000,
     max_memory: Annotated[int, typer.Option(min=64, help="Megabytes of memory the query may use.")] = 2048,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Permit SERVICE (network access).")] = False,
+    every_row: Annotated[
+        bool, typer.Option("--all", help=f"Show every row in a table (default: the first {TABLE_ROWS}).")
+    ] = False,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """Run SPARQL (inline, from a file or a stored query) over the store.
@@ -45,8 +53,11 @@ def query_cli(
         fail("--param takes key=value")
     if file is not None and not file.is_file():
         fail(f"--file {file}: no such file")
+    if timeout <= 0 or max_rows < 0:
+        fail("--timeout must be positive and --max-rows at least 0")
+    opened = api.open_store(store)
     result = api.run_query(
-        api.open_store(store),
+        opened,
         sparql,
         name=name,
         file=file,
@@ -57,32 +68,71 @@ def query_cli(
         max_memory_mb=max_memory,
     )
     if fmt != "table":
-        sys.stdout.write(result.serialize(fmt))
-        return
-    if not result.is_table:
+        write_text(result.serialize(fmt))
+    elif not result.is_table:
         out.print(result.serialize("csv"), highlight=False)
-        return
-    table = Table(*result.columns, show_lines=False)
-    rows = result.rows()
-    for row in rows:
-        table.add_row(*(c if len(c) <= CELL_LIMIT else c[: CELL_LIMIT - 1] + "…" for c in row))
+    else:
+        show_table(result.columns, result.labelled_rows(opened), every_row)
+    if result.truncated:
+        err.print(f"[yellow]truncated after {result.max_rows:,} rows[/] (--max-rows)", highlight=False)
+
+
+def write_text(text: str) -> None:
+    """Machine-readable output: Unix line ends, a final newline."""
+    text = text.replace("\r\n", "\n")
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def show_table(columns: list[str], rows: list[list[str]], every_row: bool) -> None:
+    """A table of at most ``TABLE_ROWS`` rows (unless ``every_row``), one line per row."""
+    shown = rows if every_row else rows[:TABLE_ROWS]
+    table = Table(show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=CELL_LIMIT // 2)
+    for row in shown:
+        table.add_row(*row)
     out.print(table)
-    err.print(f"{len(rows)} rows", highlight=False)
+    if len(shown) < len(rows):
+        err.print(
+            f"showing {len(shown):,} of {len(rows):,} rows: --all shows every row; "
+            "--format csv (or json) > FILE gives them whole",
+            highlight=False,
+        )
+    else:
+        err.print(f"{len(rows):,} rows", highlight=False)
 
 
 @app.command("export")
 def export_cli(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="trig, nquads, turtle or jsonld.")] = "trig",
+    fmt: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="[trig|nquads|turtle|ntriples|jsonld]",
+            help="Also ttl, nq, nt, json-ld. Default: from the -o extension, else trig.",
+        ),
+    ] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File (default: stdout).")] = None,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """Export the whole graph.
 
-    Example: stancegraph export --format trig -o graph.trig
+    Example: stancegraph export -o graph.nq   (N-Quads, from the extension)
     """
-    data = api.export(api.open_store(store), fmt, output=output)
+    chosen = api.export_format(fmt, output)
+    opened = api.open_store(store)
+    with progress.spinner(f"exporting {store} as {chosen}"):
+        data = api.export(opened, chosen, output=output)
+    if chosen in ("turtle", "ntriples"):
+        graphs = sum(1 for _ in opened.named_graphs())
+        err.print(
+            f"note: {chosen} has no named graphs: the {graphs:,} graphs were merged into one "
+            "(trig or nquads keep them)",
+            highlight=False,
+        )
     if output:
-        err.print(f"wrote {output} ({len(data):,} bytes)", highlight=False)
+        err.print(f"wrote {output} ({len(data):,} bytes, {chosen})", highlight=False)
     else:
         sys.stdout.buffer.write(data)
 
@@ -90,7 +140,7 @@ def export_cli(
 @app.command("stats")
 def stats_cli(
     store: StoreOpt = DEFAULT_STORE,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[Literal["table", "json", "csv"], typer.Option("--format", "-f", help="How to print.")] = "table",
 ) -> None:
     """Count articles, actors, statements and triples in the store.
 
@@ -99,11 +149,13 @@ def stats_cli(
     counts = api.stats(api.open_store(store))
     if fmt == "json":
         print(json.dumps(counts))
-        return
-    table = Table("what", "count")
-    for key, value in counts.items():
-        table.add_row(key, f"{value:,}")
-    out.print(table)
+    elif fmt == "csv":
+        write_csv(["what", "count"], [[key, value] for key, value in counts.items()])
+    else:
+        table = Table("what", "count")
+        for key, value in counts.items():
+            table.add_row(key, f"{value:,}")
+        out.print(table)
 
 
 @app.command("serve")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -34,9 +33,6 @@ def view_cli(
 
     Example: stancegraph view --store demo-store --actor "United States" -o us.html
     """
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            fail(f"{name} {value!r}: expected a date like 2024-05-01")
     if query is not None and not query.is_file():
         fail(f"--query {query}: no such file")
     report = api.write_view(

@@ -108,3 +108,26 @@ def kind_suffix(path: Path) -> str:
     if len(suffixes) >= 2 and suffixes[-1] == ".gz" and suffixes[-2] in JSONL_SUFFIXES:
         return suffixes[-2]
     return path.suffix.lower()
+
+
+def count_articles(paths: Iterable[Path]) -> int:
+    """How many articles the files under ``paths`` hold: one per readable text or HTML
+    file, one per non-blank line of a JSONL file (gzip read as it streams). Files that
+    will be refused count once (they are reported once).
+
+    :raises IngestError: for a path that does not exist.
+    """
+    import gzip
+
+    total = 0
+    for path in iter_files(paths):
+        if isinstance(path, Problem) or kind_suffix(path) not in JSONL_SUFFIXES or not path.is_file():
+            total += 1
+            continue
+        try:
+            opened = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
+            with opened as handle:
+                total += sum(1 for line in handle if line.strip())
+        except OSError:
+            total += 1
+    return total

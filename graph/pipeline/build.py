@@ -48,15 +48,19 @@ def select_articles(
     settings: Settings,
     known: dict[str, tuple[str, str]],
     run_iri: str,
+    progress: Callable[[int], None] = lambda n: None,
 ) -> Iterator[Article]:
-    """Drop problems (recorded), duplicates within the run and unchanged articles."""
+    """Drop problems (recorded), duplicates within the run and unchanged articles; each
+    input dropped here counts as done for ``progress``."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Problem):
             report.problems.append(item)
+            progress(item.severity == "error")
             continue
         report.read += 1
         if len(item.text) > settings.max_chars:
+            progress(1)
             report.problems.append(
                 Problem(
                     item.path or item.article_id,
@@ -65,6 +69,7 @@ def select_articles(
             )
             continue
         if settings.lang == "en" and not looks_english(item.text):
+            progress(1)
             report.problems.append(
                 Problem(
                     item.path or item.article_id,
@@ -76,6 +81,7 @@ def select_articles(
         graph_iri = str(Minter(settings.base_iri).article_graph(item.article_id))
         if item.article_id in seen or known.get(graph_iri) == (item.text_sha256, run_iri):
             report.skipped += 1
+            progress(1)
             continue
         seen.add(item.article_id)
         yield item
@@ -84,13 +90,17 @@ def select_articles(
 def build(
     paths: Iterable[str | Path], settings: Settings, progress: Callable[[int], None] | None = None
 ) -> BuildReport:
-    """Build (or update) the store from the articles under ``paths``."""
+    """Build (or update) the store from the articles under ``paths``; ``progress(n)`` is
+    called as inputs are done (written, skipped unchanged, or refused)."""
+    progress = progress or (lambda n: None)
     report, minter = BuildReport(), Minter(settings.base_iri)
     run = run_info(settings)
     store = open_store(settings.store)
     known = known_articles(store)
     start_build(store, minter, settings.topics)
-    articles = select_articles(read_articles(paths, settings.max_chars), report, settings, known, str(minter.run(run)))
+    articles = select_articles(
+        read_articles(paths, settings.max_chars), report, settings, known, str(minter.run(run)), progress
+    )
     writer = ArticleWriter(store, minter, run, settings)
     try:
         with writer:
@@ -134,29 +144,34 @@ def write_all(
     writer: ArticleWriter,
     report: BuildReport,
     minter: Minter,
-    progress: Callable[[int], None] | None,
+    progress: Callable[[int], None],
 ) -> None:
     """Extract every article (here, in worker processes or on Dask) and hand it to the writer."""
     if settings.dask:
-        write_from_dask(articles, settings, writer, report, minter)
+        write_from_dask(articles, settings, writer, report, minter, progress)
         return
     for item in extract_articles(articles, settings):
+        progress(1)
         if isinstance(item, Problem):
             report.problems.append(item)
             continue
         report.problems += item.problems
         writer.put(item)
-        if progress:
-            progress(1)
 
 
 def write_from_dask(
-    articles: Iterable[Article], settings: Settings, writer: ArticleWriter, report: BuildReport, minter: Minter
+    articles: Iterable[Article],
+    settings: Settings,
+    writer: ArticleWriter,
+    report: BuildReport,
+    minter: Minter,
+    progress: Callable[[int], None],
 ) -> None:
     """Extraction on a Dask cluster (``--dask``); the writer stores the results in order."""
     from graph.pipeline.dask import article_triples, extract_on_dask
 
     for article_id, data, _statements, problems in extract_on_dask(articles, settings, cast(str, settings.dask)):
+        progress(1)
         report.problems += problems
         if data:
             triples = article_triples(data, minter)

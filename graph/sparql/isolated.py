@@ -30,6 +30,8 @@ from typing import IO
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StoreError
+from graph.rdf.vocab import PREFIXES
+from graph.sparql.guard import syntax_message
 
 DEFAULT_MEMORY_MB = 2048
 START_TIMEOUT = 60.0
@@ -159,7 +161,7 @@ class Worker:
                 answer.spool.write(payload)
             elif error := json.loads(payload).get("error"):
                 syntax = json.loads(payload).get("syntax")
-                raise QueryError(f"SPARQL syntax error: {error}" if syntax else f"query failed: {error}")
+                raise QueryError(syntax_message(query, error, PREFIXES) if syntax else f"query failed: {error}")
             else:
                 answer.cut = json.loads(payload).get("cut")
         answer.spool.seek(0)

@@ -21,18 +21,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from graph.errors import QueryError, UnknownNameError
 from graph.paths import QUERIES_DIR
 from graph.rdf.terms import filled_sparql
-from graph.rdf.vocab import XSD
 from graph.records import ActorType
-from graph.sparql.run import Binding, run_query
 
 # The actor classes, for queries that must not pick up ontology terms (which have labels too).
 ACTOR_CLASSES = " ".join(f"sg:{t.value}" for t in ActorType)
-PARAM_TYPES = {"literal", "iri", "integer", "decimal", "date", "string", "actor", "topic"}
+PARAM_TYPES = {"literal", "iri", "integer", "decimal", "date", "string", "actor", "topic", "kind"}
 RESOLVED_KINDS = ("actor", "topic")
 
 
@@ -81,68 +77,6 @@ def load_query(name: str, directory: Path = QUERIES_DIR) -> StoredQuery:
         valid = ", ".join(q.name for q in list_queries(directory))
         raise UnknownNameError(f"no stored query named {name!r}; valid names: {valid}")
     return parse_header(name, path.read_text(encoding="utf-8"))
-
-
-def bind_value(param: Param, value: str) -> ox.NamedNode | ox.Literal:
-    """A parameter value as a typed RDF term: data, never query text."""
-    if param.kind == "iri":
-        try:
-            return ox.NamedNode(value)
-        except ValueError:
-            raise QueryError(f"--param {param.name}: {value!r} is not a valid IRI") from None
-    datatype = {"integer": XSD.integer, "decimal": XSD.decimal, "date": XSD.date}.get(param.kind)
-    if datatype is not None:
-        return ox.Literal(value, datatype=ox.NamedNode(str(datatype)))
-    return ox.Literal(value)
-
-
-def resolve_name(store: ox.Store, kind: str, name: str) -> tuple[ox.NamedNode, ...]:
-    """The IRIs of the actors (or topics) whose label or alternative label is ``name``,
-    case-insensitively (``kind`` is "actor" or "topic")."""
-    if kind == "actor":
-        text = query_text("resolve-actor")
-    else:
-        text = query_text("resolve-topic")
-    found = run_query(store, text, {ox.Variable("name"): ox.Literal(name)})
-    return tuple(sorted((s["x"] for s in found), key=str))
-
-
-def bind_params(query: StoredQuery, values: dict[str, str], store: ox.Store | None = None) -> Binding:
-    by_name = {p.name: p for p in query.params}
-    unknown = sorted(set(values) - set(by_name))
-    if unknown:
-        raise QueryError(
-            f"query {query.name!r} has no parameter {', '.join(unknown)}; valid: {', '.join(by_name) or 'none'}"
-        )
-    missing = [p.name for p in query.params if p.name not in values and not p.description.startswith("Optional")]
-    if missing:
-        raise QueryError(f"query {query.name!r} needs --param {', '.join(f'{m}=...' for m in missing)}")
-    bound: Binding = {}
-    for name, value in values.items():
-        if not is_text(value):
-            raise QueryError(f"--param {name}: the value is not valid UTF-8 text ({value!r})")
-        kind = by_name[name].kind
-        if kind in RESOLVED_KINDS:
-            if store is None:
-                raise QueryError(f"--param {name}: naming an {kind} needs the store to look it up")
-            bound[ox.Variable(name)] = resolve_name(store, kind, value)
-        else:
-            bound[ox.Variable(name)] = bind_value(by_name[name], value)
-    return bound
-
-
-def is_text(value: str) -> bool:
-    """Whether a value is real text (command-line bytes that are not UTF-8 arrive as
-    lone surrogates, which no store term may hold).
-
-    >>> is_text("Gaza"), is_text(b"\\xff".decode("utf-8", "surrogateescape"))
-    (True, False)
-    """
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def query_text(name: str) -> str:

@@ -11,15 +11,18 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError, UnsupportedFormatError
 from graph.rdf.terms import python_value, term_json, term_text
+from graph.rdf.vocab import PREFIXES
+from graph.sparql.guard import select_star_order
 from graph.sparql.isolated import Triples
 from graph.sparql.run import Bounded
 
 FORMATS = ("table", "csv", "tsv", "json")
 
 
-def serialize_bounded(result: Bounded, fmt: str) -> str:
-    """Bounded SELECT solutions as W3C SPARQL results JSON, CSV or TSV."""
-    names = [v.value for v in result.variables]
+def serialize_bounded(result: Bounded | ox.QuerySolutions, fmt: str, names: list[str] | None = None) -> str:
+    """SELECT solutions as W3C SPARQL results JSON, CSV or TSV, columns in ``names``
+    order (default: the query's); a truncated answer says so in the JSON head."""
+    names = names or [v.value for v in result.variables]
     rows = [[s[n] for n in names] for s in result]
     if fmt in ("csv", "tsv"):
         sep = "," if fmt == "csv" else "\t"
@@ -28,8 +31,8 @@ def serialize_bounded(result: Bounded, fmt: str) -> str:
         return "\r\n".join(lines) + "\r\n"
     bindings = [{n: term_json(t) for n, t in zip(names, r) if t is not None} for r in rows]
     body: dict[str, dict[str, object]] = {"head": {"vars": names}, "results": {"bindings": bindings}}
-    if result.truncated:
-        body["head"]["link"] = [f"truncated after {result.max_rows} rows"]
+    if getattr(result, "truncated", False):
+        body["head"]["link"] = [f"truncated after {getattr(result, 'max_rows', '?')} rows"]
     return json.dumps(body)
 
 
@@ -59,8 +62,8 @@ class QueryResult:
     and booleans as Python values.
     """
 
-    def __init__(self, raw: object) -> None:
-        self.raw = raw
+    def __init__(self, raw: object, text: str = "") -> None:
+        self.raw, self.text = raw, text
 
     @property
     def is_table(self) -> bool:
@@ -68,7 +71,33 @@ class QueryResult:
 
     @property
     def columns(self) -> list[str]:
-        return [v.value for v in self.raw.variables] if self.is_table else []  # type: ignore[attr-defined]
+        """The SELECT's variables, in the order the query names them (``SELECT *``: in
+        the order they first appear in its WHERE clause)."""
+        if not self.is_table:
+            return []
+        names = [v.value for v in self.raw.variables]  # type: ignore[attr-defined]
+        order = select_star_order(self.text) if self.text else None
+        if not order:
+            return names
+        return sorted(names, key=lambda n: order.index(n) if n in order else len(order))
+
+    @property
+    def truncated(self) -> bool:
+        """Whether ``max_rows`` cut the answer (known once the rows have been read)."""
+        return bool(getattr(self.raw, "truncated", False))
+
+    @property
+    def max_rows(self) -> int | None:
+        return getattr(self.raw, "max_rows", None)
+
+    def labelled_rows(self, store: ox.Store) -> list[list[str]]:
+        """Every solution as text for a person to read: an article IRI shows as its
+        headline and date, another IRI with a label as the label."""
+        with malformed_answer():
+            solutions = [[solution[n] for n in self.columns] for solution in self.raw]  # type: ignore[attr-defined]
+        iris = {t for row in solutions for t in row if isinstance(t, ox.NamedNode)}
+        names = display_labels(store, iris)
+        return [[names.get(t.value, term_text(t)) if t is not None else "" for t in row] for row in solutions]
 
     def rows(self) -> list[list[str]]:
         """Every solution as text cells, in column order (a SELECT only).
@@ -91,6 +120,8 @@ class QueryResult:
         :raises QueryError: when a remote endpoint's answer turns out malformed.
         """
         with malformed_answer():
+            if self.is_table and fmt in ("csv", "tsv", "json"):
+                return serialize_bounded(self.raw, fmt, self.columns)  # type: ignore[arg-type]
             return serialize_results(self.raw, fmt)
 
 
@@ -102,3 +133,21 @@ def malformed_answer() -> Iterator[None]:
         yield
     except SyntaxError as exc:
         raise QueryError(f"the SPARQL endpoint's answer is malformed: {exc}") from None
+
+
+def display_labels(store: ox.Store, iris: set[ox.NamedNode]) -> dict[str, str]:
+    """IRI -> "headline (date)" for articles, the label for anything else labelled."""
+    from graph.rdf.terms import filled_sparql
+
+    names: dict[str, str] = {}
+    chunk = sorted(iris, key=str)
+    for start in range(0, len(chunk), 500):
+        text = filled_sparql("display-labels", iris=chunk[start : start + 500])
+        for s in store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True):  # type: ignore[union-attr]
+            iri = s["x"].value
+            if s["headline"] is not None:
+                date = f" ({s['date'].value[:10]})" if s["date"] is not None else ""
+                names[iri] = s["headline"].value + date
+            elif s["label"] is not None and iri not in names:
+                names[iri] = s["label"].value
+    return names

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 from graph.rdf.vocab import PREFIXES
-from graph.sparql.guard import check_query
+from graph.sparql.guard import check_query, syntax_message
 from graph.sparql.isolated import DEFAULT_MEMORY_MB
 from graph.sparql.pool import WorkerPool, pool_for
 
@@ -95,7 +95,7 @@ def run_query(
         try:
             result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
+            raise QueryError(syntax_message(text, str(exc), PREFIXES)) from None
         except OSError as exc:
             raise QueryError(f"query failed: {exc}") from None
     if isinstance(result, ox.QuerySolutions) and (timeout or max_rows):

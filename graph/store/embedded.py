@@ -103,6 +103,11 @@ def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
     path = Path(path)
     if read_only and not path.is_dir():
         raise StoreError(f"{path}: no store here; build one with `stancegraph build PATH --store {path}`")
+    if path.is_dir() and not is_store(path) and any(path.iterdir()):
+        raise StoreError(
+            f"{path}: this folder holds other files and is not a store; give --store a new or empty "
+            "folder (or an existing store)"
+        )
     try:
         if read_only:
             return LocalStore(open_read_only(path), path.resolve())  # type: ignore[return-value]
@@ -117,6 +122,12 @@ def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
         raise StoreError(f"{path}: cannot open the store: {exc}") from None
     (path / LOCK_NOTE).write_text(f"{os.getpid()}\n", encoding="utf-8")
     return store
+
+
+def is_store(path: Path) -> bool:
+    """Whether a folder holds an Oxigraph (RocksDB) store, or one a killed writer began:
+    it has RocksDB's ``CURRENT``, ``IDENTITY`` or ``LOCK`` file, or the writer's note."""
+    return any((path / name).is_file() for name in ("CURRENT", "IDENTITY", "LOCK", LOCK_NOTE))
 
 
 def release_store(path: str | Path) -> None:

@@ -1,12 +1,13 @@
-"""Exports of the store: TriG, N-Quads, Turtle, JSON-LD, and an rdflib ``Dataset``.
+"""Exports of the store: TriG, N-Quads, Turtle, N-Triples, JSON-LD, and an rdflib ``Dataset``.
 
-Turtle has no named graphs, so it carries the union of all graphs.
+Turtle and N-Triples have no named graphs, so they carry the union of all graphs.
 """
 
 from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -22,15 +23,52 @@ EXPORT_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS,
     "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
+ALIASES = {
+    "ttl": "turtle",
+    "nq": "nquads",
+    "n-quads": "nquads",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+    "json-ld": "jsonld",
+    "json": "jsonld",
+}
+EXTENSIONS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle", ".nt": "ntriples"}
+EXTENSIONS |= {".jsonld": "jsonld", ".json": "jsonld"}
+MERGING = ("turtle", "ntriples")  # formats without named graphs
+
+
+def export_format(fmt: str | None, output: str | None = None) -> str:
+    """The export format: ``fmt`` or one of its aliases (``ttl``, ``nq``, ``json-ld``, ...),
+    else guessed from the output file's extension, else ``trig``.
+
+    :raises UnsupportedFormatError: for an unknown format, or an output extension that
+        names none when no format is given.
+
+    >>> export_format(None, "graph.nq"), export_format("TTL"), export_format(None)
+    ('nquads', 'turtle', 'trig')
+    """
+    if fmt is not None:
+        name = ALIASES.get(fmt.strip().lower(), fmt.strip().lower())
+        if name not in EXPORT_FORMATS:
+            choices = ", ".join(EXPORT_FORMATS) + " (or " + ", ".join(ALIASES) + ")"
+            raise UnsupportedFormatError(f"unknown export format {fmt!r}; expected one of {choices}")
+        return name
+    suffix = Path(output).suffix.lower() if output else ""
+    if suffix and suffix not in EXTENSIONS:
+        known = ", ".join(EXTENSIONS)
+        raise UnsupportedFormatError(f"cannot tell the format from {output!r}; give --format, or use {known}")
+    return EXTENSIONS.get(suffix, "trig")
+
+
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
 
 
 def export_store(store: ox.Store, fmt: str) -> bytes:
-    """The whole store serialised in ``fmt``."""
-    if fmt not in EXPORT_FORMATS:
-        raise UnsupportedFormatError(f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+    """The whole store serialised in ``fmt`` (a name or alias of ``export_format``)."""
+    fmt = export_format(fmt)
     rdf_format = EXPORT_FORMATS[fmt]
     if fmt == "jsonld":
         return jsonld_export(store)

@@ -7,10 +7,17 @@ from pathlib import Path
 
 
 class InlineView:
-    """Shows a page in Jupyter through ``_repr_html_`` (a sandboxed iframe with ``srcdoc``)."""
+    """Shows a page in Jupyter through ``_repr_html_`` (a sandboxed iframe with ``srcdoc``);
+    outside Jupyter, ``save(path)`` writes the page to a file to open in a browser."""
 
-    def __init__(self, page: str, height: int = 650) -> None:
-        self.page, self.height = page, height
+    def __init__(self, page: str, height: int = 650, nodes: int = 0, edges: int = 0) -> None:
+        self.page, self.height, self.nodes, self.edges = page, height, nodes, edges
+
+    def __repr__(self) -> str:
+        return (
+            f"<InlineView: {self.nodes} nodes, {self.edges} edges, {len(self.page):,} characters of HTML; "
+            "shown inline in Jupyter; .save('view.html') writes it to a file>"
+        )
 
     def _repr_html_(self) -> str:
         return (

@@ -7,7 +7,8 @@ import pytest
 
 from graph.ingest import make_article
 from graph.records import Actor, ActorType, Extraction, SpeechMode, Statement, StatementKind, TextSpan
-from graph.sparql.library import bind_params, list_queries, load_query
+from graph.sparql.library import list_queries, load_query
+from graph.sparql.params import bind_params
 from graph.sparql.results import QueryResult
 from graph.sparql.run import run_query
 from graph.store.embedded import open_store

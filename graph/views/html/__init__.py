@@ -14,7 +14,8 @@ import pyoxigraph as ox
 
 from graph.errors import UnknownNameError
 from graph.outputs import write_whole
-from graph.sparql.library import query_text, resolve_name
+from graph.sparql.library import query_text
+from graph.sparql.params import resolve_name
 from graph.sparql.run import run_query
 from graph.views.html.data import edges_from_query, read_view_data
 from graph.views.html.render import render_html

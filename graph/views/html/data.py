@@ -67,6 +67,7 @@ class ViewData:
     edges: list[StanceEdge]
     topics: dict[str, str] = field(default_factory=dict)  # topic IRI -> label
     topic_edges: list[StanceEdge] = field(default_factory=list)  # actor -> topic
+    undated: int = 0  # statements left out by a date range because they have no date
 
 
 def value(solution: ox.QuerySolution, name: str) -> str:
@@ -81,12 +82,16 @@ def in_range(date: str, since: str | None, until: str | None) -> bool:
     return (not since or date >= since) and (not until or date[: len(until)] <= until)
 
 
-def statement_rows(store: ox.Store, since: str | None, until: str | None) -> dict[str, dict]:
-    """Statement IRI -> its fields (targets and topics gathered)."""
+def statement_rows(store: ox.Store, since: str | None, until: str | None) -> tuple[dict[str, dict], int]:
+    """Statement IRI -> its fields (targets and topics gathered), and how many statements
+    a date range left out for want of a date."""
     rows: dict[str, dict] = {}
+    undated: set[str] = set()
     for s in run_query(store, query_text("view-statements")):
         date = value(s, "date")
         if not in_range(date, since, until):
+            if not date:
+                undated.add(value(s, "statement"))
             continue
         row = rows.setdefault(
             value(s, "statement"),
@@ -107,7 +112,7 @@ def statement_rows(store: ox.Store, since: str | None, until: str | None) -> dic
             row["targets"].add(value(s, "target"))
         if s["topic"] is not None:
             row["topics"].add(value(s, "topic"))
-    return rows
+    return rows, len(undated)
 
 
 def actor_nodes(store: ox.Store) -> dict[str, ActorNode]:
@@ -134,7 +139,8 @@ def read_view_data(store: ox.Store, since: str | None = None, until: str | None 
     used: dict[str, ActorNode] = {}
     edges: dict[tuple[str, str, str], StanceEdge] = {}
     topic_edges: dict[tuple[str, str, str], StanceEdge] = {}
-    for row in statement_rows(store, since, until).values():
+    rows, undated = statement_rows(store, since, until)
+    for row in rows.values():
         speaker = known.get(row["speaker"])
         holder = known.get(row["holder"])
         if speaker is None or holder is None:
@@ -159,7 +165,7 @@ def read_view_data(store: ox.Store, since: str | None = None, until: str | None 
             topic_edges.setdefault(
                 (holder.iri, topic, row["kind"]), StanceEdge(holder.iri, topic, row["kind"])
             ).statements.append(said)
-    return ViewData(used, list(edges.values()), topics, list(topic_edges.values()))
+    return ViewData(used, list(edges.values()), topics, list(topic_edges.values()), undated)
 
 
 def edges_from_query(store: ox.Store, sparql: str, data: ViewData) -> tuple[dict[str, ActorNode], list[StanceEdge]]:

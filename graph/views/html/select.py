@@ -7,13 +7,15 @@ precomputed positions for graphs too large for live physics.
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import cast
 
 import networkx as nx
 
-from graph.errors import UnknownNameError
+from graph.errors import ConfigError, UnknownNameError
 from graph.views.html.data import ActorNode, StanceEdge, ViewData
 from graph.views.html.layout import positions
 
@@ -30,6 +32,34 @@ class ViewOptions:
     topics: bool = False  # show topic nodes
     physics_limit: int = 300  # above this many nodes: no live physics, positions precomputed
     title: str = "stancegraph"
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            check_date(name, getattr(self, name))
+        if self.since and self.until and self.since > self.until:
+            raise ConfigError(f"since {self.since} is after until {self.until}: the date range is empty")
+
+
+def check_date(name: str, value: str | None) -> None:
+    """A date bound: YYYY, YYYY-MM or YYYY-MM-DD, and a real date.
+
+    :raises ConfigError: naming the option, the value and what is wrong.
+
+    >>> check_date("since", "2024-02-29")
+    >>> check_date("since", "2024-13-45")
+    Traceback (most recent call last):
+    graph.errors.ConfigError: since '2024-13-45' is not a date: month must be in 1..12 (expected YYYY, YYYY-MM or YYYY-MM-DD)
+    """
+    if value is None:
+        return
+    expected = "expected YYYY, YYYY-MM or YYYY-MM-DD"
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise ConfigError(f"{name} {value!r} is not a date ({expected})")
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        datetime.date(*parts[:3])
+    except ValueError as exc:
+        raise ConfigError(f"{name} {value!r} is not a date: {exc} ({expected})") from None
 
 
 @dataclass
@@ -142,6 +172,10 @@ def select(
     selection.topics = {iri: label for iri, label in selection.topics.items() if iri in used_topics}
     selection = cut(selection, options.max_nodes)
     count = len(selection.actors) + (len(selection.topics) if selection.topic_edges else 0)
+    if data.undated:
+        selection.notes.append(
+            f"{data.undated:,} statements without a date are left out by the date range (--since/--until)."
+        )
     if count > options.physics_limit:
         selection.positions = layout(selection)
         selection.notes.append(f"{count:,} nodes: live physics is off and positions were computed in advance.")
