@@ -16,6 +16,8 @@ __version__ = "0.1.0"
 API = (
     "open_store",
     "build",
+    "count_inputs",
+    "problem_kinds",
     "extract_file",
     "format_extraction",
     "query",
@@ -23,6 +25,7 @@ API = (
     "list_queries",
     "stored_queries",
     "export",
+    "export_format",
     "to_rdflib",
     "to_networkx",
     "view",

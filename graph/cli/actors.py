@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from graph import api
-from graph.cli.common import CELL_LIMIT, DEFAULT_STORE, StoreOpt, app, err, fail, out, write_csv
+from graph.cli.common import CELL_LIMIT, DEFAULT_STORE, StoreOpt, app, err, out, write_csv
 
 FORMATS = ("table", "json", "csv")
 COLUMNS = ("label", "type", "statements", "articles", "aliases", "wikidata", "iri")
@@ -42,8 +42,6 @@ def actors_cli(
 
     Example: stancegraph actors --store demo-store --suspects --limit 20
     """
-    if fmt not in FORMATS:
-        fail(f"unknown format {fmt!r}; expected {', '.join(FORMATS)}")
     found = api.actors(api.open_store(store), suspects=suspects, limit=limit)
     if suspects:
         show_pairs(found, fmt)

@@ -136,7 +136,8 @@ def malformed_answer() -> Iterator[None]:
 
 
 def display_labels(store: ox.Store, iris: set[ox.NamedNode]) -> dict[str, str]:
-    """IRI -> "headline (date)" for articles, the label for anything else labelled."""
+    """IRI -> "headline (date)" for articles (else the URL, else the text's opening words),
+    the label for anything else labelled."""
     from graph.rdf.terms import filled_sparql
 
     names: dict[str, str] = {}
@@ -145,9 +146,11 @@ def display_labels(store: ox.Store, iris: set[ox.NamedNode]) -> dict[str, str]:
         text = filled_sparql("display-labels", iris=chunk[start : start + 500])
         for s in store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True):  # type: ignore[union-attr]
             iri = s["x"].value
-            if s["headline"] is not None:
-                date = f" ({s['date'].value[:10]})" if s["date"] is not None else ""
-                names[iri] = s["headline"].value + date
+            title = next((s[k].value for k in ("headline", "url") if s[k] is not None), None)
+            if title is None and s["opening"] is not None:
+                title = "“" + " ".join(s["opening"].value.split()) + "…”"
+            if title is not None:
+                names[iri] = title + (f" ({s['date'].value[:10]})" if s["date"] is not None else "")
             elif s["label"] is not None and iri not in names:
                 names[iri] = s["label"].value
     return names

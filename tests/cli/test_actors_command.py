@@ -75,4 +75,4 @@ def test_suspects_in_every_format(store_dir):
 
 def test_unknown_format_is_a_usage_error(store_dir):
     proc = run("actors", "--store", str(store_dir), "--format", "xml", check=False)
-    assert proc.returncode == 2 and "table, json, csv" in proc.stderr
+    assert proc.returncode == 2 and "'table', 'json', 'csv'" in proc.stderr

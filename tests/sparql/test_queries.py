@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.errors import QueryError, UnknownNameError
 from graph.ingest import make_article
 from graph.records import Actor, ActorType, Extraction, SpeechMode, Statement, StatementKind, TextSpan
 from graph.sparql.library import list_queries, load_query
@@ -237,5 +238,16 @@ def test_hand_built_topics_anonymous_sources_and_demands(hand_store):
 @pytest.mark.parametrize("hostile", ['"} ; DROP ALL ; #', 'Hamas" || true || "', "> <x:y> . } #", "\\u0022"])
 def test_parameter_values_are_data_never_query_text(hand_store, hostile):
     before = len(hand_store)
-    assert rows(hand_store, "statements-by-actor", actor=hostile) == []
+    with pytest.raises(UnknownNameError, match="no actor named"):
+        rows(hand_store, "statements-by-actor", actor=hostile)
+    assert rows(hand_store, "hostility", kindFilter="Accuse") is not None
+    with pytest.raises(QueryError, match="no statement kind"):
+        rows(hand_store, "hostility", kindFilter=hostile)
     assert len(hand_store) == before
+
+
+def test_the_weak_positions_threshold_is_read(hand_store):
+    """Bound in WHERE, the threshold used to be lost at GROUP BY: every value gave the same rows."""
+    strict = {tuple(r.values()) for r in rows(hand_store, "weak-positions", threshold="0.0")}
+    lenient = {tuple(r.values()) for r in rows(hand_store, "weak-positions", threshold="1.01")}
+    assert strict < lenient
