@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,9 @@ def test_notebooks_use_only_the_public_api():
 @pytest.mark.model
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs_and_its_figures_render_to_png(path, tmp_path):
+    before = set(Path(tempfile.gettempdir()).glob("stancegraph-*"))
     notebook = execute(path)  # raises CellExecutionError on any error
+    assert set(Path(tempfile.gettempdir()).glob("stancegraph-*")) <= before, "the notebook left its store behind"
     images = [
         o["data"]["image/png"]
         for c in notebook.cells
