@@ -58,7 +58,15 @@ REQUIRED = (
     ("graph/sparql/queries/internal/", ".rq"),
     ("graph/views/html/assets/", ""),
 )
-FORBIDDEN = ("graph/data/gold/", "graph/data/samples/", "graph/data/curated/", "tests/", "data/", "ontology/")
+FORBIDDEN = (
+    "graph/data/gold/",
+    "graph/data/samples/",
+    "graph/data/curated/",
+    "graph/data/corpus/",
+    "tests/",
+    "data/",
+    "ontology/",
+)
 
 
 def clean_env(**extra: str) -> dict[str, str]:

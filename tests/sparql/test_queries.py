@@ -251,3 +251,16 @@ def test_the_weak_positions_threshold_is_read(hand_store):
     strict = {tuple(r.values()) for r in rows(hand_store, "weak-positions", threshold="0.0")}
     lenient = {tuple(r.values()) for r in rows(hand_store, "weak-positions", threshold="1.01")}
     assert strict < lenient
+
+
+def test_strongest_stances_rank_by_outlets_without_assertions(hand_store):
+    found = rows(hand_store, "strongest-stances")
+    assert found and all(r["kind"] != "Assert" and r["holder"] != r["target"] for r in found)
+    ranks = [(int(r["outlets"]), int(r["statements"])) for r in found]
+    assert ranks == sorted(ranks, reverse=True)
+    assert all(int(r["statements"]) >= int(r["outlets"]) >= 1 for r in found)
+    demands = rows(hand_store, "strongest-stances", kindFilter="demand")
+    assert [(r["holder"], r["target"], r["statements"], r["outlets"]) for r in demands] == [
+        ("Hamas", "Israel", "2", "2")
+    ]
+    assert (demands[0]["first"], demands[0]["last"]) == ("2024-01-10", "2024-02-01")
