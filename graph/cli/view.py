@@ -27,6 +27,9 @@ def view_cli(
     until: Annotated[Optional[str], typer.Option(help="Statements on or before this date.")] = None,
     max_nodes: Annotated[int, typer.Option(min=1, help="Keep the most connected N nodes.")] = 500,
     topics: Annotated[bool, typer.Option("--topics", help="Show topic nodes.")] = False,
+    asserts: Annotated[
+        bool, typer.Option("--asserts", help="Also draw plain assertions (default: stances only).")
+    ] = False,
     title: Annotated[str, typer.Option(help="Page title.")] = "stancegraph",
 ) -> None:
     """Write an interactive HTML view of the graph (one offline file).
@@ -46,6 +49,7 @@ def view_cli(
         until=until,
         max_nodes=max_nodes,
         topics=topics,
+        asserts=asserts,
         title=title,
     )
     for note in report.notes:

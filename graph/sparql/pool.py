@@ -7,6 +7,7 @@ from __future__ import annotations
 import atexit
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,7 +27,7 @@ class WorkerPool:
     def __init__(self, location: Path, size: int = 1) -> None:
         self.location, self.size = location, size
         self.idle: list[tuple[Worker, tuple[int, ...]]] = []
-        self.started = 0
+        self.started, self.closed = 0, False
         self.generation = store_generation(location)
         self.free = threading.Condition()
 
@@ -66,7 +67,7 @@ class WorkerPool:
 
     def release(self, entry: tuple[Worker, tuple[int, ...]] | None) -> None:
         with self.free:
-            if entry and entry[0].alive and entry[1] == self.generation:
+            if entry and entry[0].alive and entry[1] == self.generation and not self.closed:
                 self.idle.append(entry)
             else:
                 self.started -= 1
@@ -89,22 +90,30 @@ class WorkerPool:
             raise QueryTimeout(f"query timed out after {timeout:g} s (--timeout) and was stopped") from None
 
     def close(self) -> None:
+        """Stop the idle workers now; a busy one stops when its query ends."""
         with self.free:
+            self.closed = True
             for worker, _ in self.idle:
                 worker.kill()
             self.idle.clear()
 
 
-POOLS: dict[tuple[Path, int], WorkerPool] = {}
+POOLS: OrderedDict[tuple[Path, int], WorkerPool] = OrderedDict()
 POOLS_LOCK = threading.Lock()
+MAX_POOLS = 4  # stores with a worker waiting; a session that opens many keeps memory flat
 
 
 def pool_for(location: Path, size: int = 1) -> WorkerPool:
-    """The process-wide pool for a store directory (closed when the process exits)."""
+    """The process-wide pool for a store directory: the ``MAX_POOLS`` most recently used
+    keep their workers, older ones are closed (and reopened on their next query)."""
     with POOLS_LOCK:
-        if (location, size) not in POOLS:
-            POOLS[(location, size)] = WorkerPool(location, size)
-        return POOLS[(location, size)]
+        key = (location, size)
+        if key not in POOLS:
+            POOLS[key] = WorkerPool(location, size)
+        POOLS.move_to_end(key)
+        while len(POOLS) > MAX_POOLS:
+            POOLS.popitem(last=False)[1].close()
+        return POOLS[key]
 
 
 @atexit.register

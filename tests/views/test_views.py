@@ -104,8 +104,9 @@ def test_topic_view_follows_narrower_topics_and_shows_topic_nodes(dated_store):
 
 
 def test_date_range_view(dated_store):
-    assert shown(dated_store, since="2024-03")[0] == ["Egypt", "Qatar"]
-    assert shown(dated_store, until="2024-01-31")[0] == ["Egypt", "Hamas", "Ismail Haniyeh", "Israel"]
+    assert shown(dated_store, since="2024-03", asserts=True)[0] == ["Egypt", "Qatar"]
+    assert shown(dated_store, until="2024-01-31", asserts=True)[0] == ["Egypt", "Hamas", "Ismail Haniyeh", "Israel"]
+    assert shown(dated_store, until="2024-01-31")[0] == ["Hamas", "Israel"]  # stances only: Hamas demands of Israel
 
 
 def test_query_view_takes_construct_or_select_edges(dated_store):
@@ -119,3 +120,40 @@ def test_query_view_takes_construct_or_select_edges(dated_store):
 
 def test_topics_flag_adds_topic_nodes(dated_store):
     assert shown(dated_store, topics=True)[1] == ["blockade", "ceasefire", "negotiations"]
+
+
+MIXED = ViewData(
+    {f"urn:{n}": actor(n) for n in "ABCDEF"},
+    [edge("A", "B", "Assert", 3), edge("B", "C", "Accuse", 2), edge("D", "E", "Assert"), edge("C", "A", "Support")],
+)
+
+
+def test_the_default_view_draws_stances_only_and_no_isolated_actor():
+    selection = select(MIXED, ViewOptions())
+    assert {e.kind for e in selection.edges} == {"Accuse", "Support"}
+    assert set(selection.actors) == {"urn:A", "urn:B", "urn:C"}  # D, E had assertions only; F nothing
+    assert "4 plain assertions are not drawn" in selection.notes[0]
+    everything = select(MIXED, ViewOptions(asserts=True))
+    assert "Assert" in {e.kind for e in everything.edges} and len(everything.actors) == 6
+
+
+def test_cutting_to_the_most_connected_leaves_no_isolated_actor():
+    star = ViewData(
+        {f"urn:{n}": actor(n, made=10 if n in "XY" else 0) for n in "XYZW"},
+        [edge("X", "Z", "Accuse", 5), edge("Y", "W", "Accuse", 1)],
+    )
+    selection = cut(select(star, ViewOptions()), 3)
+    linked = {e.source for e in selection.edges} | {e.target for e in selection.edges}
+    assert set(selection.actors) == linked and selection.actors
+
+
+def test_the_page_carries_the_strongest_stances_ranked():
+    from graph.views.html.render import page_data
+
+    data = page_data(select(MIXED, ViewOptions()), ViewOptions())
+    assert [(r["holder"], r["kind"], r["target"], r["statements"]) for r in data["ranking"]] == [
+        ("B", "Accuse", "C", 2),
+        ("C", "Support", "A", 1),
+    ]
+    assert all(r["id"] and r["id"].startswith("e") for r in data["ranking"])
+    assert data["ranking"][0]["first"] == "2024-01-01"

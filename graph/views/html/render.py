@@ -26,6 +26,7 @@ from graph.views.html.select import Selection, ViewOptions
 ASSETS = Path(__file__).parent / "assets"
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 TOOLTIP_ITEMS = 8
+RANKED = 30  # rows of the strongest-stances table
 TYPE_STYLE = {  # actor type -> (colour, vis shape, legend symbol)
     "State": ("#1f77b4", "dot", "●"),
     "Official": ("#ff7f0e", "diamond", "◆"),
@@ -106,6 +107,29 @@ def build_network(selection: Selection) -> tuple[Network, dict[str, str]]:
     return net, ids
 
 
+def ranking(selection: Selection, limit: int = RANKED) -> list[dict]:
+    """The strongest stances in the view: holder, kind, target, statements, articles and
+    the first and last date, most statements first (the table beside the graph)."""
+    labels = {i: n.label for i, n in selection.actors.items()}
+    rows: list[dict] = []
+    for edge in selection.edges:
+        dates = sorted(s.date for s in edge.statements if s.date)
+        rows.append(
+            {
+                "holder": labels.get(edge.source, ""),
+                "kind": edge.kind,
+                "target": labels.get(edge.target, ""),
+                "statements": len(edge.statements),
+                "articles": len({s.article for s in edge.statements}),
+                "first": dates[0][:10] if dates else "",
+                "last": dates[-1][:10] if dates else "",
+                "edge": edge,
+            }
+        )
+    rows.sort(key=lambda r: (-r["statements"], -r["articles"], r["holder"], r["kind"], r["target"]))
+    return rows[:limit]
+
+
 def page_data(selection: Selection, options: ViewOptions) -> dict:
     net, ids = build_network(selection)
     labels = {**{i: n.label for i, n in selection.actors.items()}, **selection.topics}
@@ -130,9 +154,14 @@ def page_data(selection: Selection, options: ViewOptions) -> dict:
     types = sorted({n["vis"]["sgType"] for n in nodes})
     kinds = sorted({e.kind for e in all_edges})
     valence = {e.kind: e.valence for e in all_edges}
+    edge_ids = {id(all_edges[i]): e["id"] for i, e in enumerate(net.edges)}
+    ranked = [
+        {**{k: v for k, v in r.items() if k != "edge"}, "id": edge_ids.get(id(r["edge"]))} for r in ranking(selection)
+    ]
     return {
         "title": options.title,
         "notes": selection.notes,
+        "ranking": ranked,
         "nodes": nodes,
         "edges": edges,
         "options": vis_options(net, selection),

@@ -30,6 +30,7 @@ class ViewOptions:
     until: str | None = None
     max_nodes: int = 500
     topics: bool = False  # show topic nodes
+    asserts: bool = False  # the plain view draws plain assertions too (off: stances only)
     physics_limit: int = 300  # above this many nodes: no live physics, positions precomputed
     title: str = "stancegraph"
 
@@ -124,7 +125,8 @@ def weight(selection: Selection) -> dict[str, int]:
 
 
 def cut(selection: Selection, max_nodes: int) -> Selection:
-    """Keep the ``max_nodes`` most connected actors and say what was left out."""
+    """Keep the ``max_nodes`` most connected actors, less any left without an edge among
+    them, and say what was left out."""
     total = len(selection.actors) + (len(selection.topics) if selection.topic_edges else 0)
     if total <= max_nodes:
         return selection
@@ -133,6 +135,7 @@ def cut(selection: Selection, max_nodes: int) -> Selection:
     kept = set(sorted(selection.actors, key=lambda i: (-score.get(i, 0), selection.actors[i].label))[:room])
     edges = [e for e in selection.edges if e.source in kept and e.target in kept]
     topic_edges = [e for e in selection.topic_edges if e.source in kept]
+    kept &= {e.source for e in edges} | {e.target for e in edges} | {e.source for e in topic_edges}  # none isolated
     note = (
         f"Showing the {len(kept):,} most connected of {len(selection.actors):,} actors and "
         f"{len(edges):,} of {len(selection.edges):,} edges (--max-nodes {max_nodes})."
@@ -151,6 +154,18 @@ def layout(selection: Selection, seed: int = 7) -> dict[str, tuple[float, float]
     return cast(dict[str, tuple[float, float]], positions(g, seed))  # nodes are actor/topic keys
 
 
+def stances_only(data: ViewData) -> Selection:
+    """The default picture (no topic, no topic nodes, no query): stance edges between
+    actors (every kind but plain Assert) and the actors they join; no actor without an
+    edge. A note says how many assertions are hidden. Topic views keep every kind."""
+    edges = [e for e in data.edges if e.kind != "Assert"]
+    topic_edges = [e for e in data.topic_edges if e.kind != "Assert"]
+    joined = {e.source for e in edges} | {e.target for e in edges}
+    hidden = sum(len(e.statements) for e in data.edges if e.kind == "Assert")
+    notes = [f"{hidden:,} plain assertions are not drawn (--asserts draws them)."] if hidden else []
+    return Selection({i: a for i, a in data.actors.items() if i in joined}, edges, data.topics, topic_edges, notes)
+
+
 def select(
     data: ViewData,
     options: ViewOptions,
@@ -161,7 +176,12 @@ def select(
     if query_part is not None:
         selection = Selection(query_part[0], query_part[1], data.topics, [])
     else:
-        selection = Selection(dict(data.actors), list(data.edges), data.topics, list(data.topic_edges))
+        plain = not options.asserts and options.topic is None and not options.topics
+        selection = (
+            stances_only(data)
+            if plain
+            else Selection(dict(data.actors), list(data.edges), data.topics, list(data.topic_edges))
+        )
     if topic_labels is not None:
         selection = on_topics(selection, topic_labels)
     elif not options.topics:

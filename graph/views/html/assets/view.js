@@ -99,6 +99,31 @@
     }
   });
 
+  // The strongest stances, ranked, beside the graph: a row selects its edge.
+  var ranking = document.getElementById("sg-ranking");
+  if (data.ranking.length) {
+    ranking.appendChild(el("div", "Strongest stances", "sg-legend-heading"));
+    var table = el("table", null, "sg-ranking-table");
+    var head = el("tr");
+    ["holder", "kind", "target", "statements", "articles", "first", "last"].forEach(function (name) {
+      head.appendChild(el("th", name));
+    });
+    table.appendChild(head);
+    data.ranking.forEach(function (row) {
+      var tr = el("tr");
+      [row.holder, row.kind, row.target, row.statements, row.articles, row.first, row.last].forEach(function (v) {
+        tr.appendChild(el("td", v));
+      });
+      if (row.id) {
+        tr.addEventListener("click", function () { network.selectEdges([row.id]); });
+      }
+      table.appendChild(tr);
+    });
+    ranking.appendChild(table);
+  } else {
+    ranking.appendChild(el("div", "No stances in this view (plain assertions are not drawn).", "sg-legend-heading"));
+  }
+
   network.once("afterDrawing", function () {
     document.body.setAttribute("data-ready", "1");
     window.sgFirstDraw = performance.now();
