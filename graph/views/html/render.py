@@ -90,9 +90,13 @@ def build_network(selection: Selection) -> tuple[Network, dict[str, str]]:
         kind = node.actor_type if node else "Topic"
         colour, shape, _ = TYPE_STYLE.get(kind, TYPE_STYLE["Group"])
         size = (len(node.made) + node.received) if node else 1
-        extra = {}
+        extra: dict[str, object] = {}
         if selection.positions and iri in selection.positions:
             extra = {"x": selection.positions[iri][0], "y": selection.positions[iri][1], "physics": False}
+        if iri in selection.labels:
+            placed = selection.labels[iri]
+            extra["font"] = {"size": round(placed.size, 2), "vadjust": round(placed.vadjust, 2)}
+            extra["sgLabelled"] = placed.size >= max(p.size for p in selection.labels.values())
         net.add_node(ids[iri], label=labels[iri], shape=shape, color=colour, value=max(1, size), sgType=kind, **extra)
     for number, edge in enumerate([*selection.edges, *selection.topic_edges]):
         net.add_edge(
@@ -192,7 +196,10 @@ def vis_options(net: Network, selection: Selection) -> dict:
         "smooth": not static,
         "font": {"size": 10, "align": "middle"},
     }
-    options["nodes"] = {"scaling": {"min": 8, "max": 40}, "font": {"size": 14}}
+    options["nodes"] = {
+        "scaling": {"min": 8, "max": 40, "label": {"enabled": False, "drawThreshold": 5}},
+        "font": {"size": 14},
+    }
     options["interaction"] = {
         "hover": True,
         "tooltipDelay": 150,

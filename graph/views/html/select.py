@@ -17,6 +17,7 @@ import networkx as nx
 
 from graph.errors import ConfigError, UnknownNameError
 from graph.views.html.data import ActorNode, StanceEdge, ViewData
+from graph.views.html.labels import Placed, place_labels
 from graph.views.html.layout import positions
 
 
@@ -31,7 +32,8 @@ class ViewOptions:
     max_nodes: int = 500
     topics: bool = False  # show topic nodes
     asserts: bool = False  # the plain view draws plain assertions too (off: stances only)
-    physics_limit: int = 300  # above this many nodes: no live physics, positions precomputed
+    physics_limit: int = 300  # above this many nodes the page says its positions are precomputed
+    labelled: int = 30  # nodes whose labels are always drawn (the most connected), never overlapping
     title: str = "stancegraph"
 
     def __post_init__(self) -> None:
@@ -71,6 +73,7 @@ class Selection:
     topic_edges: list[StanceEdge] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     positions: dict[str, tuple[float, float]] | None = None
+    labels: dict[str, Placed] = field(default_factory=dict)
 
 
 def find_actor(actors: dict[str, ActorNode], name: str) -> str:
@@ -197,6 +200,11 @@ def select(
             f"{data.undated:,} statements without a date are left out by the date range (--since/--until)."
         )
     if count > options.physics_limit:
-        selection.positions = layout(selection)
         selection.notes.append(f"{count:,} nodes: live physics is off and positions were computed in advance.")
+    if count:
+        points = layout(selection)
+        score = weight(selection)
+        ranked = sorted(points, key=lambda n: (-score.get(n, 0), n))
+        names = {**{i: a.label for i, a in selection.actors.items()}, **selection.topics}
+        selection.positions, selection.labels = place_labels(points, names, ranked, options.labelled)
     return selection

@@ -42,8 +42,15 @@
   }
 
   var hiddenKinds = {}, hiddenTypes = {};
+  // Labels: the most connected nodes are labelled at every zoom (placed so that they do
+  // not overlap); the others appear once the reader zooms in to twice the fitted scale.
+  var names = {}, quiet = [];
+  data.nodes.forEach(function (n) {
+    names[n.vis.id] = n.vis.label;
+    if (!n.vis.sgLabelled) quiet.push(n.vis.id);
+  });
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return Object.assign({}, n.vis, { title: tooltip(n.info) });
+    return Object.assign({}, n.vis, { title: tooltip(n.info), label: n.vis.sgLabelled ? n.vis.label : "" });
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
     return Object.assign({}, e.vis, { title: tooltip(e.info) });
@@ -124,7 +131,18 @@
     ranking.appendChild(el("div", "No stances in this view (plain assertions are not drawn).", "sg-legend-heading"));
   }
 
+  var fitScale = null, allLabels = false;
+  function showAllLabels(on) {
+    if (on === allLabels) return;
+    allLabels = on;
+    nodes.update(quiet.map(function (id) { return { id: id, label: on ? names[id] : "" }; }));
+  }
+  network.on("zoom", function () {
+    if (fitScale) showAllLabels(network.getScale() >= fitScale * 2);
+  });
+
   network.once("afterDrawing", function () {
+    fitScale = network.getScale();
     document.body.setAttribute("data-ready", "1");
     window.sgFirstDraw = performance.now();
   });
