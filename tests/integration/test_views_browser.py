@@ -19,7 +19,7 @@ from graph.views.html import ViewOptions, write_view
 from tests.browser import hover_node, open_page
 from tests.factories import MINTER, RUN, store_from
 
-LABELS = "window.sgData.nodes.get().map(n => n.label).sort()"
+LABELS = "window.sgData.nodes.get().map(n => n.sgName).sort()"
 
 
 def labels_of(store, sparql):
@@ -29,7 +29,7 @@ def labels_of(store, sparql):
 @pytest.mark.model
 def test_sample_view_shows_every_actor_with_a_statement(sample_store_dir, browser_context, tmp_path):
     store = open_store(sample_store_dir, read_only=True)
-    write_view(store, tmp_path / "sample.html")
+    write_view(store, tmp_path / "sample.html", ViewOptions(asserts=True))
     page, log = open_page(browser_context, (tmp_path / "sample.html").as_uri())
     expected = labels_of(
         store,
@@ -38,8 +38,8 @@ def test_sample_view_shows_every_actor_with_a_statement(sample_store_dir, browse
     )
     assert page.evaluate(LABELS) == expected
     assert not log.problems and not log.external and not log.dialogs
-    first = page.evaluate("window.sgData.nodes.getIds()[0]")
-    label = page.evaluate(f"window.sgData.nodes.get('{first}').label")
+    first = page.evaluate("window.sgData.nodes.get().find(n => n.sgLabelled).id")
+    label = page.evaluate(f"window.sgData.nodes.get('{first}').sgName")
     assert hover_node(page, first).startswith(label)
     page.screenshot(path=str(tmp_path / "sample.png"))
     assert (tmp_path / "sample.png").stat().st_size > 10_000
@@ -58,7 +58,7 @@ def test_actor_view_shows_only_the_actor_its_neighbours_and_their_edges(sample_s
     )
     assert page.evaluate(LABELS) == sorted({"United States", *neighbours})
     ends = page.evaluate("window.sgData.edges.get().map(e => [e.from, e.to])")
-    us_id = page.evaluate("window.sgData.nodes.get().find(n => n.label === 'United States').id")
+    us_id = page.evaluate("window.sgData.nodes.get().find(n => n.sgName === 'United States').id")
     assert ends and all(us_id in pair for pair in ends)
     assert not log.problems and not log.external
 
@@ -113,8 +113,8 @@ def test_hostile_names_and_quotes_stay_inert(browser_context, tmp_path):
     assert page.evaluate(LABELS) == sorted(HOSTILE)
     assert page.title() == HOSTILE[0]
     for node_id in page.evaluate("window.sgData.nodes.getIds()")[:3]:
-        label = page.evaluate(f"window.sgData.nodes.get('{node_id}').label")
-        assert label in hover_node(page, node_id)  # shown as text, verbatim
+        label = page.evaluate(f"window.sgData.nodes.get('{node_id}').sgName")
+        assert label and label in hover_node(page, node_id)  # shown as text, verbatim
     assert page.evaluate("window.__pwned") is None
 
 
@@ -133,3 +133,49 @@ def test_five_thousand_nodes_render_and_become_interactive(browser_context, tmp_
     assert "Actor" in hover_node(page, "n10")
     assert not log.problems and not log.external
     print(f"5,000-node view: first render after {elapsed:.2f} s")
+
+
+LABEL_BOXES = """() => Object.values(window.sgNetwork.body.nodes)
+    .filter(n => window.sgData.nodes.get(n.id) && window.sgData.nodes.get(n.id).sgLabelled)
+    .map(n => { const s = n.labelModule.size; return [n.id, s.left, s.top, s.width, s.height]; })"""
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    """The 304-article real sample (data/corpus), built once through the real pipeline."""
+    from graph.paths import DATA_DIR
+
+    path = tmp_path_factory.mktemp("corpus") / "store"
+    report = build_store(DATA_DIR / "corpus", path)
+    assert report.written > 250
+    return path
+
+
+def build_store(folder, path):
+    from graph.pipeline.build import build
+    from graph.settings import Settings
+
+    return build([folder], Settings(store=path))
+
+
+@pytest.mark.model
+def test_the_default_view_of_a_real_corpus_reads(corpus_store, browser_context, tmp_path):
+    """304 real articles: stances only, no isolated node, the top 30 labels drawn without
+    overlapping, and the ranked table of strongest stances beside the graph."""
+    write_view(open_store(corpus_store, read_only=True), tmp_path / "corpus.html")
+    page, log = open_page(browser_context, (tmp_path / "corpus.html").as_uri())
+    assert not log.problems and not log.external
+    nodes = page.evaluate("window.sgData.nodes.getIds()")
+    ends = page.evaluate("window.sgData.edges.get().flatMap(e => [e.from, e.to])")
+    assert nodes and set(nodes) <= set(ends), "a node without an edge"
+    assert "Assert" not in page.evaluate("window.sgData.edges.get().map(e => e.kind)")
+    boxes = page.evaluate(LABEL_BOXES)
+    assert len(boxes) == 30 and all(width > 0 and height > 0 for _, _, _, width, height in boxes)
+    for i, (a, left, top, width, height) in enumerate(boxes):
+        for b, left2, top2, width2, height2 in boxes[i + 1 :]:
+            apart = left + width <= left2 or left2 + width2 <= left or top + height <= top2 or top2 + height2 <= top
+            assert apart, f"the labels of {a} and {b} overlap"
+    scale = page.evaluate("window.sgNetwork.getScale()")
+    assert min(height for *_, height in boxes) * scale >= 9  # readable at fit zoom (pixels)
+    rows = page.evaluate("Array.from(document.querySelectorAll('#sg-ranking tr')).map(r => r.innerText)")
+    assert len(rows) == 31 and rows[0].split("\t")[:3] == ["holder", "kind", "target"]

@@ -43,10 +43,11 @@ def fit_unit(points: dict[str, tuple[float, float]]) -> float:
 
 def box(x: float, y: float, text: str, size: float, node: float, vadjust: float, margin: float = MARGIN) -> Box:
     """The label box vis-network draws under a node of radius ``node``, grown by ``margin``
-    about its centre."""
+    about its centre, joined with the node's own square (a labelled node is not moved
+    onto another labelled node either)."""
     width, height = CHAR * size * max(len(text), 1) * margin, LINE * size * margin
     top = y + node + vadjust + LINE * size * (1 - margin) / 2
-    return (x - width / 2, top, x + width / 2, top + height)
+    return (min(x - width / 2, x - node), min(top, y - node), max(x + width / 2, x + node), top + height)
 
 
 def overlap(a: Box, b: Box) -> bool:

@@ -158,9 +158,9 @@ def layout(selection: Selection, seed: int = 7) -> dict[str, tuple[float, float]
 
 
 def stances_only(data: ViewData) -> Selection:
-    """The default picture (no topic, no topic nodes, no query): stance edges between
+    """The default picture (no actor, topic, topic nodes or query): stance edges between
     actors (every kind but plain Assert) and the actors they join; no actor without an
-    edge. A note says how many assertions are hidden. Topic views keep every kind."""
+    edge. A note says how many assertions are hidden. Focused views keep every kind."""
     edges = [e for e in data.edges if e.kind != "Assert"]
     topic_edges = [e for e in data.topic_edges if e.kind != "Assert"]
     joined = {e.source for e in edges} | {e.target for e in edges}
@@ -179,7 +179,7 @@ def select(
     if query_part is not None:
         selection = Selection(query_part[0], query_part[1], data.topics, [])
     else:
-        plain = not options.asserts and options.topic is None and not options.topics
+        plain = not (options.asserts or options.topics) and options.topic is None and options.actor is None
         selection = (
             stances_only(data)
             if plain

@@ -50,7 +50,9 @@
     if (!n.vis.sgLabelled) quiet.push(n.vis.id);
   });
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return Object.assign({}, n.vis, { title: tooltip(n.info), label: n.vis.sgLabelled ? n.vis.label : "" });
+    return Object.assign({}, n.vis, {
+      title: tooltip(n.info), sgName: n.vis.label, label: n.vis.sgLabelled ? n.vis.label : ""
+    });
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
     return Object.assign({}, e.vis, { title: tooltip(e.info) });
