@@ -33,6 +33,7 @@ def write_whole(path: str | Path, data: bytes | str) -> Path:
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        os.chmod(temporary, file_mode(path))  # mkstemp makes 0600: give the file its usual mode
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
@@ -45,6 +46,16 @@ def write_whole(path: str | Path, data: bytes | str) -> Path:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
     return path
+
+
+def file_mode(path: Path) -> int:
+    """The mode the file would get if written directly: the old file's, else 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def reason(exc: OSError) -> str:

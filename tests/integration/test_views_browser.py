@@ -16,7 +16,7 @@ from graph.sparql.run import run_query
 from graph.store.embedded import open_store
 from graph.store.write import finish_build, write_articles
 from graph.views.html import ViewOptions, write_view
-from tests.browser import hover_node, open_page
+from tests.browser import hover_node, open_page, poll
 from tests.factories import MINTER, RUN, store_from
 
 LABELS = "window.sgData.nodes.get().map(n => n.sgName).sort()"
@@ -179,3 +179,26 @@ def test_the_default_view_of_a_real_corpus_reads(corpus_store, browser_context, 
     assert min(height for *_, height in boxes) * scale >= 9  # readable at fit zoom (pixels)
     rows = page.evaluate("Array.from(document.querySelectorAll('#sg-ranking tr')).map(r => r.innerText)")
     assert len(rows) == 31 and rows[0].split("\t")[:3] == ["holder", "kind", "target"]
+    holder = rows[1].split("\t")[0]
+    node = page.evaluate(f"window.sgData.nodes.get().find(n => n.sgName === {holder!r}).id")
+    click_node(page, node)
+    panel = page.evaluate("document.getElementById('sg-panel').innerText")
+    headlines = page.evaluate(HEADLINES, holder)
+    assert panel.startswith(holder) and " → " in panel
+    assert any(headline in panel and not headline.startswith("http") for headline in headlines), "no headline"
+
+
+HEADLINES = """(name) => window.sgData.nodes.get().length && Array.from(new Set(
+    JSON.parse(document.getElementById('sg-data').textContent).nodes
+      .filter(n => n.vis.label === name).flatMap(n => n.panel.flatMap(g => g.items.map(i => i.meta.split(' · ').pop())))))"""
+
+
+def click_node(page, node_id: str) -> None:
+    x, y = page.evaluate(
+        """(id) => { const n = window.sgNetwork; const p = n.canvasToDOM(n.getPositions([id])[id]);
+                     const r = document.getElementById('sg-network').getBoundingClientRect();
+                     return [p.x + r.left, p.y + r.top]; }""",
+        node_id,
+    )
+    page.mouse.click(x, y)
+    poll(page, "document.getElementById('sg-panel').style.display === 'block'")

@@ -27,6 +27,7 @@ ASSETS = Path(__file__).parent / "assets"
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 TOOLTIP_ITEMS = 8
 RANKED = 30  # rows of the strongest-stances table
+PANEL_GROUPS, PANEL_ITEMS = 6, 5  # an actor's panel: stances by target, statements each
 TYPE_STYLE = {  # actor type -> (colour, vis shape, legend symbol)
     "State": ("#1f77b4", "dot", "●"),
     "Official": ("#ff7f0e", "diamond", "◆"),
@@ -66,6 +67,30 @@ def actor_info(node: ActorNode) -> dict:
         "items": [said_item(s, speaker=False) for s in node.made[:TOOLTIP_ITEMS]],
         "more": max(0, len(node.made) - TOOLTIP_ITEMS),
     }
+
+
+def panel_info(node: ActorNode, selection: Selection) -> list[dict]:
+    """What the side panel lists for an actor: its stances grouped by target (most
+    statements first), each statement with its words, kind, date and headline."""
+    labels = {i: n.label for i, n in selection.actors.items()}
+    groups = [
+        {
+            "heading": f"{edge.kind} → {labels.get(edge.target, '')}",
+            "items": [said_item(s, speaker=False) for s in edge.statements[:PANEL_ITEMS]],
+            "more": max(0, len(edge.statements) - PANEL_ITEMS),
+        }
+        for edge in sorted(selection.edges, key=lambda e: (-len(e.statements), e.kind))
+        if edge.source == node.iri
+    ][:PANEL_GROUPS]
+    if node.made and not groups:
+        groups.append(
+            {
+                "heading": "statements",
+                "items": [said_item(s, speaker=False) for s in node.made[:PANEL_ITEMS]],
+                "more": max(0, len(node.made) - PANEL_ITEMS),
+            }
+        )
+    return groups
 
 
 def edge_info(edge: StanceEdge, source: str, target: str) -> dict:
@@ -144,6 +169,9 @@ def page_data(selection: Selection, options: ViewOptions) -> dict:
             "info": actor_info(selection.actors[by_id[n["id"]]])
             if by_id[n["id"]] in selection.actors
             else {"heading": n["label"], "lines": ["Topic"], "link": None, "items": [], "more": 0},
+            "panel": panel_info(selection.actors[by_id[n["id"]]], selection)
+            if by_id[n["id"]] in selection.actors
+            else [],
         }
         for n in net.nodes
     ]

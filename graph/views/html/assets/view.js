@@ -133,6 +133,44 @@
     ranking.appendChild(el("div", "No stances in this view (plain assertions are not drawn).", "sg-legend-heading"));
   }
 
+  // The side panel: a click on an actor lists its stances and their statements (words,
+  // kind, date, headline); a click on an edge lists the statements behind it.
+  var panel = document.getElementById("sg-panel");
+  var byNode = {}, byEdge = {};
+  data.nodes.forEach(function (n) { byNode[n.vis.id] = n; });
+  data.edges.forEach(function (e) { byEdge[e.vis.id] = e; });
+  function statements(list, items, more) {
+    items.forEach(function (item) {
+      var li = el("li");
+      li.appendChild(el("q", item.words));
+      li.appendChild(el("div", item.meta, "sg-tip-meta"));
+      list.appendChild(li);
+    });
+    if (more) list.appendChild(el("li", "+ " + more + " more", "sg-tip-more"));
+  }
+  function showPanel(info, groups) {
+    panel.textContent = "";
+    panel.appendChild(tooltip(Object.assign({}, info, { items: [], more: 0 })));
+    groups.forEach(function (group) {
+      panel.appendChild(el("div", group.heading, "sg-legend-heading"));
+      var list = el("ul", null, "sg-tip-items");
+      statements(list, group.items, group.more);
+      panel.appendChild(list);
+    });
+    panel.style.display = "block";
+  }
+  network.on("click", function (event) {
+    if (event.nodes.length && byNode[event.nodes[0]]) {
+      var n = byNode[event.nodes[0]];
+      showPanel(n.info, n.panel);
+    } else if (event.edges.length && byEdge[event.edges[0]]) {
+      var e = byEdge[event.edges[0]];
+      showPanel(e.info, [{ heading: "statements", items: e.info.items, more: e.info.more }]);
+    } else {
+      panel.style.display = "none";
+    }
+  });
+
   var fitScale = null, allLabels = false;
   function showAllLabels(on) {
     if (on === allLabels) return;
