@@ -9,7 +9,7 @@ PRODUCT := $(VENV)/.installed-product
 DEMO_STORE ?= demo-store
 PYTEST_ARGS ?=
 
-.PHONY: install demo test lint bench notebooks clean browser
+.PHONY: install demo test lint bench notebooks clean browser screenshots
 
 # The product alone (what `make demo` needs): the package, its dependencies, the model.
 $(PRODUCT): pyproject.toml requirements/model.txt
@@ -51,6 +51,10 @@ notebooks: $(STAMP)
 
 bench: $(STAMP) browser
 	$(PY) bench/run.py $(BENCH)
+
+# Screenshots of the views on the real sample (data/corpus) into build/screenshots/.
+screenshots: $(STAMP) browser
+	$(PY) bench/run.py screenshots
 
 clean:
 	rm -rf $(VENV) $(DEMO_STORE) $(DEMO_STORE).trig $(DEMO_STORE).html .pytest_cache .hypothesis

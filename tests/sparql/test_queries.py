@@ -144,6 +144,7 @@ def test_every_stored_query_is_tested_here():
         "weak-positions",
         "actor-timeline",
         "shared-positions",
+        "strongest-stances",
     }
     assert {q.name for q in list_queries()} == tested
     assert all(q.question and q.examples for q in list_queries())
