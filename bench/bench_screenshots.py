@@ -37,6 +37,7 @@ def shoot(browser: str, page_path: Path, target: Path, click: str | None = None)
                 node,
             )
             page.mouse.click(x, y)
+            page.mouse.move(5, 5)  # off the node: the tooltip goes, the panel stays
             page.wait_for_timeout(300)
         page.screenshot(path=str(target))
         chromium.close()
