@@ -1,6 +1,7 @@
 """Screenshots of the views on the real 304-article sample (issue 19), for a person to look
-at: the default view, the default view with an actor's panel open, and an ego view, written
-to build/screenshots/ by `make screenshots` (or `make bench BENCH=screenshots`).
+at: the default view, the default view with an actor's panel open, an ego view and the
+stance matrix, written to build/screenshots/ by `make screenshots` (or `make bench
+BENCH=screenshots`).
 
 The store is built once into build/corpus-store from data/corpus (about a minute) and reused.
 """
@@ -51,6 +52,7 @@ def main() -> None:
     views = {
         "default": {},
         "ego": {"actor": top, "depth": 1},
+        "matrix": {"kind": "matrix"},
     }
     browser = chromium_path()
     figures: dict[str, object] = {"articles": report.read, "statements": api.stats(store)["statements"]}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 
@@ -27,6 +27,9 @@ def view_cli(
     until: Annotated[Optional[str], typer.Option(help="Statements on or before this date.")] = None,
     max_nodes: Annotated[int, typer.Option(min=1, help="Keep the most connected N nodes.")] = 500,
     topics: Annotated[bool, typer.Option("--topics", help="Show topic nodes.")] = False,
+    kind: Annotated[
+        Literal["graph", "matrix"], typer.Option("--kind", help="The network, or an actor × actor stance matrix.")
+    ] = "graph",
     asserts: Annotated[
         bool, typer.Option("--asserts", help="Also draw plain assertions (default: stances only).")
     ] = False,
@@ -50,6 +53,7 @@ def view_cli(
         max_nodes=max_nodes,
         topics=topics,
         asserts=asserts,
+        kind=kind,
         title=title,
     )
     for note in report.notes:

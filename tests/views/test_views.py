@@ -157,3 +157,18 @@ def test_the_page_carries_the_strongest_stances_ranked():
     ]
     assert all(r["id"] and r["id"].startswith("e") for r in data["ranking"])
     assert data["ranking"][0]["first"] == "2024-01-01"
+
+
+def test_the_matrix_counts_stances_by_holder_and_target_and_escapes_names():
+    from graph.views.html.matrix import matrix_html
+
+    hostile = ViewData(
+        {**MIXED.actors, "urn:<script>x</script>": actor("<script>x</script>")},
+        [*MIXED.edges, edge("<script>x</script>", "A", "Accuse", 3)],
+    )
+    page, actors = matrix_html(hostile, title="t")
+    assert actors == 4  # A, B, C and X: the actors of stances, assertions left out
+    assert "<script>x</script>" not in page.split("<script>")[0] and "&lt;script&gt;x&lt;/script&gt;" in page
+    assert 'title="&lt;script&gt;x&lt;/script&gt; → A: 3 hostile, 0 neutral, 1 friendly"' not in page
+    assert 'title="&lt;script&gt;x&lt;/script&gt; → A: 3 hostile, 0 neutral, 0 friendly"' in page
+    assert page.count("<script>") == 1 and "script-src &#x27;sha256-" in page

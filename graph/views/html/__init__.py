@@ -18,6 +18,7 @@ from graph.sparql.library import query_text
 from graph.sparql.params import resolve_name
 from graph.sparql.run import run_query
 from graph.views.html.data import edges_from_query, read_view_data
+from graph.views.html.matrix import matrix_html
 from graph.views.html.render import render_html
 from graph.views.html.select import Selection, ViewOptions, select
 
@@ -52,6 +53,9 @@ def selection_for(store: ox.Store, options: ViewOptions) -> Selection:
 
 
 def view_html(store: ox.Store, options: ViewOptions = ViewOptions()) -> tuple[str, ViewReport]:
+    if options.kind == "matrix":
+        page, actors = matrix_html(read_view_data(store, options.since, options.until), options.title)
+        return page, ViewReport(actors, 0, ())
     selection = selection_for(store, options)
     shown_topics = len(selection.topics) if selection.topic_edges else 0
     report = ViewReport(
