@@ -69,19 +69,18 @@ def actor_info(node: ActorNode) -> dict:
     }
 
 
-def panel_info(node: ActorNode, selection: Selection) -> list[dict]:
-    """What the side panel lists for an actor: its stances grouped by target (most
-    statements first), each statement with its words, kind, date and headline."""
-    labels = {i: n.label for i, n in selection.actors.items()}
+def panel_info(node: ActorNode, edges: list[StanceEdge], labels: dict[str, str]) -> list[dict]:
+    """What the side panel lists for an actor: its stances (``edges``, the ones it holds)
+    grouped by target, most statements first, each statement with its words, kind, date
+    and headline."""
     groups = [
         {
             "heading": f"{edge.kind} → {labels.get(edge.target, '')}",
             "items": [said_item(s, speaker=False) for s in edge.statements[:PANEL_ITEMS]],
             "more": max(0, len(edge.statements) - PANEL_ITEMS),
         }
-        for edge in sorted(selection.edges, key=lambda e: (-len(e.statements), e.kind))
-        if edge.source == node.iri
-    ][:PANEL_GROUPS]
+        for edge in sorted(edges, key=lambda e: (-len(e.statements), e.kind))[:PANEL_GROUPS]
+    ]
     if node.made and not groups:
         groups.append(
             {
@@ -163,13 +162,16 @@ def page_data(selection: Selection, options: ViewOptions) -> dict:
     net, ids = build_network(selection)
     labels = {**{i: n.label for i, n in selection.actors.items()}, **selection.topics}
     by_id = {v: k for k, v in ids.items()}
+    held: dict[str, list[StanceEdge]] = {}
+    for stance in selection.edges:
+        held.setdefault(stance.source, []).append(stance)
     nodes = [
         {
             "vis": n,
             "info": actor_info(selection.actors[by_id[n["id"]]])
             if by_id[n["id"]] in selection.actors
             else {"heading": n["label"], "lines": ["Topic"], "link": None, "items": [], "more": 0},
-            "panel": panel_info(selection.actors[by_id[n["id"]]], selection)
+            "panel": panel_info(selection.actors[by_id[n["id"]]], held.get(by_id[n["id"]], []), labels)
             if by_id[n["id"]] in selection.actors
             else [],
         }
