@@ -156,6 +156,8 @@ def test_the_page_carries_the_strongest_stances_ranked():
         ("C", "Support", "A", 1),
     ]
     assert all(r["id"] and r["id"].startswith("e") for r in data["ranking"])
+    everything = page_data(select(MIXED, ViewOptions(asserts=True)), ViewOptions())
+    assert "Assert" not in {r["kind"] for r in everything["ranking"]}  # the ranking is of stances
     assert data["ranking"][0]["first"] == "2024-01-01"
 
 

@@ -140,7 +140,7 @@ def ranking(selection: Selection, limit: int = RANKED) -> list[dict]:
     the first and last date, most statements first (the table beside the graph)."""
     labels = {i: n.label for i, n in selection.actors.items()}
     rows: list[dict] = []
-    for edge in selection.edges:
+    for edge in (e for e in selection.edges if e.kind != "Assert"):  # stances, even where assertions are drawn
         dates = sorted(s.date for s in edge.statements if s.date)
         rows.append(
             {
