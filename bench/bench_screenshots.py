@@ -1,6 +1,6 @@
 """Screenshots of the views on the real 304-article sample (issue 19), for a person to look
-at: the default view, the default view with an actor's panel open, an ego view and the
-stance matrix, written to build/screenshots/ by `make screenshots` (or `make bench
+at: the default view, the default view with an actor's panel open, an ego view, the stance
+matrix and the top actor's timeline, written to build/screenshots/ by `make screenshots` (or `make bench
 BENCH=screenshots`).
 
 The store is built once into build/corpus-store from data/corpus (about a minute) and reused.
@@ -53,6 +53,7 @@ def main() -> None:
         "default": {},
         "ego": {"actor": top, "depth": 1},
         "matrix": {"kind": "matrix"},
+        "timeline": {"kind": "timeline", "actor": top},
     }
     browser = chromium_path()
     figures: dict[str, object] = {"articles": report.read, "statements": api.stats(store)["statements"]}

@@ -28,7 +28,8 @@ def view_cli(
     max_nodes: Annotated[int, typer.Option(min=1, help="Keep the most connected N nodes.")] = 500,
     topics: Annotated[bool, typer.Option("--topics", help="Show topic nodes.")] = False,
     kind: Annotated[
-        Literal["graph", "matrix"], typer.Option("--kind", help="The network, or an actor × actor stance matrix.")
+        Literal["graph", "matrix", "timeline"],
+        typer.Option("--kind", help="The network, an actor × actor stance matrix, or --actor's timeline."),
     ] = "graph",
     asserts: Annotated[
         bool, typer.Option("--asserts", help="Also draw plain assertions (default: stances only).")
@@ -58,4 +59,8 @@ def view_cli(
     )
     for note in report.notes:
         err.print(note, highlight=False)
-    err.print(f"wrote {output}: {report.nodes} nodes, {report.edges} edges", highlight=False)
+    what = {
+        "matrix": f"{report.nodes} actors on each axis",
+        "timeline": f"{report.edges} statements of {actor}",
+    }.get(kind, f"{report.nodes} nodes, {report.edges} edges")
+    err.print(f"wrote {output}: {what}", highlight=False)

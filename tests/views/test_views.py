@@ -174,3 +174,21 @@ def test_the_matrix_counts_stances_by_holder_and_target_and_escapes_names():
     assert 'title="&lt;script&gt;x&lt;/script&gt; → A: 3 hostile, 0 neutral, 1 friendly"' not in page
     assert 'title="&lt;script&gt;x&lt;/script&gt; → A: 3 hostile, 0 neutral, 0 friendly"' in page
     assert page.count("<script>") == 1 and "script-src &#x27;sha256-" in page
+
+
+def test_the_timeline_lists_an_actors_statements_by_month_and_escapes_them():
+    from graph.views.html.timeline import timeline_html
+
+    dated = ViewData(
+        {"urn:A": actor("A"), "urn:B": actor("B")},
+        [
+            StanceEdge("urn:A", "urn:B", "Accuse", [Said("A", "Accuse", "<b>liars</b>", "2024-01-05", "Head 1", "")]),
+            StanceEdge("urn:A", "urn:B", "Support", [Said("A", "Support", "good", "2024-03-01", "Head 2", "")] * 2),
+        ],
+    )
+    page, count = timeline_html(dated, "a", {"Accuse": -1, "Support": 1})
+    assert count == 2  # the same words, date and article once
+    assert page.index("2024-01") < page.index("2024-03") and "&lt;b&gt;liars&lt;/b&gt;" in page
+    assert "<b>liars" not in page and "<script" not in page and "Head 1" in page
+    with pytest.raises(Exception, match="did you mean"):
+        timeline_html(dated, "Aa", {})

@@ -13,6 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import UnknownNameError
+from graph.knowledge.ontology import load_kind_facts
 from graph.outputs import write_whole
 from graph.sparql.library import query_text
 from graph.sparql.params import resolve_name
@@ -21,6 +22,7 @@ from graph.views.html.data import edges_from_query, read_view_data
 from graph.views.html.matrix import matrix_html
 from graph.views.html.render import render_html
 from graph.views.html.select import Selection, ViewOptions, select
+from graph.views.html.timeline import timeline_html
 
 __all__ = ["ViewOptions", "ViewReport", "selection_for", "view_html", "write_view"]
 
@@ -56,6 +58,11 @@ def view_html(store: ox.Store, options: ViewOptions = ViewOptions()) -> tuple[st
     if options.kind == "matrix":
         page, actors = matrix_html(read_view_data(store, options.since, options.until), options.title)
         return page, ViewReport(actors, 0, ())
+    if options.kind == "timeline":
+        data = read_view_data(store, options.since, options.until)
+        valence = {k.value: f.valence for k, f in load_kind_facts().items()}
+        page, said = timeline_html(data, options.actor or "", valence, options.title)
+        return page, ViewReport(1, said, ())
     selection = selection_for(store, options)
     shown_topics = len(selection.topics) if selection.topic_edges else 0
     report = ViewReport(

@@ -32,14 +32,14 @@ class ViewOptions:
     max_nodes: int = 500
     topics: bool = False  # show topic nodes
     asserts: bool = False  # the plain view draws plain assertions too (off: stances only)
-    kind: str = "graph"  # "graph" (the network) or "matrix" (actor × actor stances)
+    kind: str = "graph"  # "graph" (the network), "matrix" (actor × actor stances) or "timeline" (one actor's)
     physics_limit: int = 300  # above this many nodes the page says its positions are precomputed
     labelled: int = 30  # nodes whose labels are always drawn (the most connected), never overlapping
     title: str = "stancegraph"
 
     def __post_init__(self) -> None:
-        if self.kind not in ("graph", "matrix"):
-            raise ConfigError(f"view kind {self.kind!r}: expected graph or matrix")
+        if self.kind not in ("graph", "matrix", "timeline"):
+            raise ConfigError(f"view kind {self.kind!r}: expected graph, matrix or timeline")
         for name in ("since", "until"):
             check_date(name, getattr(self, name))
         if self.since and self.until and self.since > self.until:
