@@ -28,7 +28,8 @@ def shoot(browser: str, page_path: Path, target: Path, click: str | None = None)
         chromium = playwright.chromium.launch(executable_path=browser, args=FLAGS)
         page = chromium.new_page(viewport={"width": 1600, "height": 900})
         page.goto(page_path.as_uri())
-        page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+        if page.locator("script").count():  # the graph and the matrix say when they are drawn
+            page.wait_for_selector("body[data-ready='1']", timeout=60_000)
         if click:
             node = page.evaluate(f"window.sgData.nodes.get().find(n => n.sgName === {click!r}).id")
             x, y = page.evaluate(
