@@ -5,11 +5,13 @@ checked before anything is read. Standard library only (plus records and errors)
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from graph.errors import IngestError
 from graph.records import Problem
@@ -110,6 +112,11 @@ def kind_suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
+def open_binary(path: Path) -> BinaryIO:
+    """A file opened for reading bytes; a ``.gz`` file is decompressed as it streams."""
+    return cast(BinaryIO, gzip.open(path, "rb")) if path.suffix.lower() == ".gz" else path.open("rb")
+
+
 def count_articles(paths: Iterable[Path]) -> int:
     """How many articles the files under ``paths`` hold: one per readable text or HTML
     file, one per non-blank line of a JSONL file (gzip read as it streams). Files that
@@ -117,16 +124,13 @@ def count_articles(paths: Iterable[Path]) -> int:
 
     :raises IngestError: for a path that does not exist.
     """
-    import gzip
-
     total = 0
     for path in iter_files(paths):
         if isinstance(path, Problem) or kind_suffix(path) not in JSONL_SUFFIXES or not path.is_file():
             total += 1
             continue
         try:
-            opened = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
-            with opened as handle:
+            with open_binary(path) as handle:
                 total += sum(1 for line in handle if line.strip())
         except OSError:
             total += 1

@@ -12,7 +12,6 @@ trafilatura, lazily, for HTML).
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import logging
 import re
@@ -31,6 +30,7 @@ from graph.ingest.files import (
     TEXT_SUFFIXES,
     iter_files,
     kind_suffix,
+    open_binary,
     unreadable_reason,
 )
 from graph.ingest.hygiene import sanitize, strict_json
@@ -181,8 +181,7 @@ def article_from_record(record: object, where: str) -> tuple[Article, list[Probl
 def read_jsonl_file(path: Path) -> Iterator[Article | Problem]:
     """Stream a JSONL file line by line (memory stays flat on large inputs); a ``.gz``
     file is decompressed as it streams."""
-    opened = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
-    with opened as handle:
+    with open_binary(path) as handle:
         for number, raw in enumerate(handle, start=1):
             where = f"{path}:{number}"
             if not raw.strip():

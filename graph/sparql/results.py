@@ -11,10 +11,9 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError, UnsupportedFormatError
 from graph.rdf.terms import python_value, term_json, term_text
-from graph.rdf.vocab import PREFIXES
 from graph.sparql.guard import select_star_order
 from graph.sparql.isolated import Triples
-from graph.sparql.run import Bounded
+from graph.sparql.run import Bounded, run_query
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -94,7 +93,7 @@ class QueryResult:
         """Every solution as text for a person to read: an article IRI shows as its
         headline and date, another IRI with a label as the label."""
         with malformed_answer():
-            solutions = [[solution[n] for n in self.columns] for solution in self.raw]  # type: ignore[attr-defined]
+            solutions = self.terms()
         iris = {t for row in solutions for t in row if isinstance(t, ox.NamedNode)}
         names = display_labels(store, iris)
         return [[names.get(t.value, term_text(t)) if t is not None else "" for t in row] for row in solutions]
@@ -105,12 +104,17 @@ class QueryResult:
         :raises QueryError: when a remote endpoint's answer turns out malformed.
         """
         with malformed_answer():
-            return [[term_text(solution[n]) for n in self.columns] for solution in self.raw]  # type: ignore[attr-defined]
+            return [[term_text(t) for t in row] for row in self.terms()]
 
     def python_rows(self) -> list[list[object]]:
         """Every solution as Python values (numbers and booleans converted)."""
         with malformed_answer():
-            return [[python_value(solution[n]) for n in self.columns] for solution in self.raw]  # type: ignore[attr-defined]
+            return [[python_value(t) for t in row] for row in self.terms()]
+
+    def terms(self) -> list[list[ox.NamedNode | ox.Literal | ox.BlankNode | None]]:
+        """Every solution's terms in column order (the columns worked out once)."""
+        columns = self.columns
+        return [[solution[n] for n in columns] for solution in self.raw]  # type: ignore[attr-defined]
 
     def serialize(self, fmt: str) -> str:
         """The answer as W3C SPARQL results (json, csv, tsv); ASK as JSON or text;
@@ -144,7 +148,7 @@ def display_labels(store: ox.Store, iris: set[ox.NamedNode]) -> dict[str, str]:
     chunk = sorted(iris, key=str)
     for start in range(0, len(chunk), 500):
         text = filled_sparql("display-labels", iris=chunk[start : start + 500])
-        for s in store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True):  # type: ignore[union-attr]
+        for s in run_query(store, text):
             iri = s["x"].value
             title = next((s[k].value for k in ("headline", "url") if s[k] is not None), None)
             if title is None and s["opening"] is not None:

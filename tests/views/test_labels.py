@@ -24,8 +24,8 @@ def test_top_labels_never_overlap_and_the_others_stay_put(rows, top):
     moved, placed = place_labels(points, labels, ranked, top)
     chosen = ranked[:top]
     size = READABLE * fit_unit(points)
-    assert set(placed) == set(points) and all(placed[n].size == size for n in chosen)
-    boxes = [box(*moved[n], labels[n], placed[n].size, 20.0, placed[n].vadjust) for n in chosen]
+    assert set(placed) == set(points) and all(placed[n].size == size and placed[n].always for n in chosen)
+    boxes = [box(*moved[n], labels[n], placed[n].size, 20.0) for n in chosen]
     assert not any(overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     assert all(moved[n] == points[n] for n in ranked[top:])
 

@@ -24,10 +24,11 @@ MARGIN = 1.5  # boxes are kept apart as if drawn this much larger (the real fit 
 
 @dataclass(frozen=True)
 class Placed:
-    """How one node's label is drawn: its font size and vertical shift, in layout units."""
+    """How one node's label is drawn: its font size in layout units, and whether it is
+    one of the labels drawn at every zoom."""
 
     size: float
-    vadjust: float = 0.0
+    always: bool = False
 
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
@@ -41,12 +42,12 @@ def fit_unit(points: dict[str, tuple[float, float]]) -> float:
     return span / CANVAS
 
 
-def box(x: float, y: float, text: str, size: float, node: float, vadjust: float, margin: float = MARGIN) -> Box:
+def box(x: float, y: float, text: str, size: float, node: float, margin: float = MARGIN) -> Box:
     """The label box vis-network draws under a node of radius ``node``, grown by ``margin``
     about its centre, joined with the node's own square (a labelled node is not moved
     onto another labelled node either)."""
     width, height = CHAR * size * max(len(text), 1) * margin, LINE * size * margin
-    top = y + node + vadjust + LINE * size * (1 - margin) / 2
+    top = y + node + LINE * size * (1 - margin) / 2
     return (min(x - width / 2, x - node), min(top, y - node), max(x + width / 2, x + node), top + height)
 
 
@@ -77,21 +78,21 @@ def place_labels(
     for name in [n for n in ranked if n in points][:top]:
         x, y = clear_spot(*moved[name], labels.get(name, ""), size, node, boxes)
         moved[name] = (x, y)
-        boxes.append(box(x, y, labels.get(name, ""), size, node, 0.0))
-        placed[name] = Placed(size)
+        boxes.append(box(x, y, labels.get(name, ""), size, node))
+        placed[name] = Placed(size, always=True)
     return moved, placed
 
 
 def clear_spot(x: float, y: float, text: str, size: float, node: float, boxes: list[Box]) -> tuple[float, float]:
     """The point nearest (x, y) — moving sideways or up and down — at which the label
     clears every box already placed."""
-    mine = box(x, y, text, size, node, 0.0)
+    mine = box(x, y, text, size, node)
     if not any(overlap(mine, other) for other in boxes):
         return x, y
     width, height, drop = mine[2] - mine[0], mine[3] - mine[1], mine[1] - y
     spots = [(x, b[3] - drop + 1e-6) for b in boxes] + [(x, b[1] - height - drop - 1e-6) for b in boxes]
     spots += [(b[2] + width / 2 + 1e-6, y) for b in boxes] + [(b[0] - width / 2 - 1e-6, y) for b in boxes]
     for spot in sorted(spots, key=lambda p: math.hypot(p[0] - x, p[1] - y)):
-        if not any(overlap(box(*spot, text, size, node, 0.0), other) for other in boxes):
+        if not any(overlap(box(*spot, text, size, node), other) for other in boxes):
             return spot
     return x, max(b[3] for b in boxes) - drop + height  # below everything: always clear

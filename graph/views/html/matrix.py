@@ -11,7 +11,7 @@ import html
 from collections import Counter
 
 from graph.views.html.data import StanceEdge, ViewData
-from graph.views.html.render import digest
+from graph.views.html.render import table_page
 
 SIZE = 30  # actors on each axis: the most involved in stances
 SORT_JS = """document.querySelectorAll("th[data-col]").forEach(function (th) {
@@ -84,17 +84,13 @@ def matrix_html(data: ViewData, title: str = "stancegraph", size: int = SIZE) ->
         f"<tr><th>{html.escape(labels[h])}</th>{''.join(cell(h, t, cells.get((h, t)), labels) for t in actors)}</tr>"
         for h in actors
     )
-    csp = f"default-src 'none'; script-src {digest(SORT_JS)}; style-src 'unsafe-inline'; base-uri 'none'"
     note = (
         "Rows hold a stance towards columns; a cell counts their statements (plain assertions left out), "
         "red hostile, green friendly, paler when mixed or few; click a column to sort the rows by it."
     )
-    page = (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=True)}">'
-        f'<meta name="referrer" content="no-referrer"><title>{html.escape(title)}</title><style>{STYLE}</style>'
-        f'</head><body><h1>{html.escape(title)}: who stands where</h1><p class="note">{note}</p>'
+    body = (
+        f'<h1>{html.escape(title)}: who stands where</h1><p class="note">{note}</p>'
         f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody></table>"
-        f"<script>{SORT_JS}</script></body></html>"
     )
+    page = table_page(title, STYLE, body, SORT_JS)
     return page, len(actors)

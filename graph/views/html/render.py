@@ -119,8 +119,8 @@ def build_network(selection: Selection) -> tuple[Network, dict[str, str]]:
             extra = {"x": selection.positions[iri][0], "y": selection.positions[iri][1], "physics": False}
         if iri in selection.labels:
             placed = selection.labels[iri]
-            extra["font"] = {"size": round(placed.size, 2), "vadjust": round(placed.vadjust, 2)}
-            extra["sgLabelled"] = placed.size >= max(p.size for p in selection.labels.values())
+            extra["font"] = {"size": round(placed.size, 2)}
+            extra["sgLabelled"] = placed.always
         net.add_node(ids[iri], label=labels[iri], shape=shape, color=colour, value=max(1, size), sgType=kind, **extra)
     for number, edge in enumerate([*selection.edges, *selection.topic_edges]):
         net.add_edge(
@@ -245,6 +245,19 @@ def script_json(value: object) -> str:
     """JSON that cannot end its <script> element or open an HTML comment."""
     text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def table_page(title: str, style: str, body: str, script: str = "") -> str:
+    """A page of our own HTML (``body``, already escaped) with a strict policy: no network,
+    and at most one in-lined script, allowed by its hash (the matrix and timeline views)."""
+    scripts = f"script-src {digest(script)}; " if script else ""
+    csp = f"default-src 'none'; {scripts}style-src 'unsafe-inline'; base-uri 'none'"
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=True)}">'
+        f'<meta name="referrer" content="no-referrer"><title>{html.escape(title)}</title><style>{style}</style>'
+        f"</head><body>{body}{f'<script>{script}</script>' if script else ''}</body></html>"
+    )
 
 
 def digest(text: str) -> str:

@@ -10,7 +10,7 @@ from collections import Counter
 
 from graph.errors import ConfigError
 from graph.views.html.data import Said, ViewData
-from graph.views.html.render import VALENCE_COLOUR
+from graph.views.html.render import VALENCE_COLOUR, table_page
 from graph.views.html.select import find_actor
 
 SHOWN = 3  # statements quoted per month
@@ -63,15 +63,11 @@ def timeline_html(data: ViewData, name: str, valence: dict[str, int], title: str
     rows = "".join(row(month, items, kinds, valence) for month, items in months.items())
     label = html.escape(data.actors[actor].label)
     head = "".join(f"<th>{html.escape(k)}</th>" for k in kinds)
-    csp = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'"
-    page = (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=True)}">'
-        f'<meta name="referrer" content="no-referrer"><title>{html.escape(title)}</title><style>{STYLE}</style>'
-        f"</head><body><h1>{label}: positions over time</h1>"
+    body = (
+        f"<h1>{label}: positions over time</h1>"
         f'<p class="note">{len(said)} statements by month of the article (red hostile, green friendly, grey '
         f"neutral), with the first {SHOWN} of each month.</p>"
         f"<table><thead><tr><th>month</th>{head}<th>statements</th></tr></thead><tbody>{rows}</tbody></table>"
-        f"</body></html>"
     )
+    page = table_page(title, STYLE, body)
     return page, len(said)
