@@ -142,9 +142,14 @@ class Worker:
             )
 
     def stderr_tail(self) -> str:
+        """The last line the worker wrote to stderr (read before ``kill`` closes the file)."""
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+        self.errors.seek(0)
+        text = self.errors.read().decode("utf-8", "replace").strip()
         self.kill()
-        self.errors.seek(0) if not self.errors.closed else None
-        text = "" if self.errors.closed else self.errors.read().decode("utf-8", "replace").strip()
         return text.splitlines()[-1] if text else f"exit code {self.process.returncode}"
 
     def ask(self, query: str, max_rows: int | None, deadline: float | None, memory: int | None) -> Answer:

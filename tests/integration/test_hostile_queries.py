@@ -217,3 +217,16 @@ def test_readers_wait_while_a_writer_recovers_a_killed_store(tmp_path):
     assert reads > 0 and failures == []
     assert json.loads(cli("stats", "--format", "json", "--store", str(store)).stdout)["quads"] > 0
     assert os.path.isdir(store)
+
+
+def test_a_worker_that_dies_says_why(quad_store):
+    """The parent reports the worker's own last error line, not just its exit code."""
+    from graph.sparql.isolated import Worker
+
+    worker = Worker(quad_store)
+    assert worker.process.stdin is not None
+    worker.process.stdin.write(b"not a request\n")  # the worker cannot parse it and exits
+    worker.process.stdin.flush()
+    with pytest.raises(QueryError, match=r"stopped unexpectedly: .*JSONDecodeError"):
+        worker.ask("ASK {}", None, time.monotonic() + 30, None)
+    assert not worker.alive
