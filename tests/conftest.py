@@ -17,6 +17,49 @@ SHARED = REPO.parent / "shared"
 SAMPLE = SAMPLES_DIR / "gaza-ceasefire-us-withdraws.txt"
 
 
+def sample_copies(folder: Path, count: int) -> Path:
+    """``count`` distinct copies of the sample article (a different day in each) in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = SAMPLE.read_text(encoding="utf-8")
+    for number in range(count):
+        (folder / f"a{number:02d}.txt").write_text(text.replace("Wednesday", f"day {number}"), encoding="utf-8")
+    return folder
+
+
+LEAK = b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"leak"}}]}}'
+
+
+@pytest.fixture
+def listener():
+    """A loopback SPARQL endpoint that records the path of every request it gets and
+    answers each with one row (so a query that reached it would show it)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    hits: list[str] = []
+
+    class Endpoint(BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(LEAK)))
+            self.end_headers()
+            self.wfile.write(LEAK)
+
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.do_GET()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Endpoint)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    server.shutdown()
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test with the reason."""
     path = SHARED.joinpath(*parts)

@@ -16,7 +16,7 @@ import pytest
 
 import graph
 from graph.errors import ConfigError, IngestError, QueryError, StoreError, UnknownNameError
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, sample_copies
 
 
 def run(*args: str, check: bool = False) -> subprocess.CompletedProcess:
@@ -52,10 +52,7 @@ def under_a_terminal(*args: str, timeout: float = 300) -> tuple[int, str]:
 
 @pytest.mark.model
 def test_a_build_on_a_terminal_shows_progress_and_a_summary_and_a_pipe_does_not(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for number in range(3):
-        (folder / f"a{number}.txt").write_text(SAMPLE.read_text(encoding="utf-8").replace("Wednesday", f"day {number}"))
+    folder = sample_copies(tmp_path / "in", 3)
     (folder / "empty.txt").write_text("")
     code, output = under_a_terminal("build", str(folder), "--store", str(tmp_path / "tty"))
     assert code == 0, output

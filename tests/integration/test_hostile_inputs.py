@@ -21,7 +21,7 @@ from graph.pipeline.build import build
 from graph.records import Article, Problem
 from graph.settings import Settings
 from graph.store.embedded import LOCK_NOTE
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, sample_copies
 
 pytestmark = pytest.mark.integration
 GOOD = SAMPLE.read_text(encoding="utf-8")
@@ -113,10 +113,7 @@ def test_a_full_disk_during_a_build_says_what_was_kept(tmp_path, monkeypatch):
     import graph.pipeline.writer as writer_module
     from graph.errors import NoSpaceError
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for number in range(4):
-        (folder / f"a{number}.txt").write_text(GOOD.replace("Wednesday", f"day {number}"), encoding="utf-8")
+    folder = sample_copies(tmp_path / "in", 4)
     real, calls = writer_module.write_articles, []
 
     def fills_up(store, batch, minter):
@@ -136,10 +133,7 @@ def test_a_full_disk_during_a_build_says_what_was_kept(tmp_path, monkeypatch):
 
 @pytest.mark.model
 def test_sigterm_ends_a_build_with_a_count_and_no_lock_note(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for number in range(60):
-        (folder / f"a{number:02d}.txt").write_text(GOOD.replace("Wednesday", f"day {number}"), encoding="utf-8")
+    folder = sample_copies(tmp_path / "in", 60)
     store = tmp_path / "store"
     process = subprocess.Popen(
         [sys.executable, "-m", "graph", "build", str(folder), "--store", str(store)], stderr=subprocess.PIPE, text=True

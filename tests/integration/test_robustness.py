@@ -25,7 +25,7 @@ from graph.rdf.shacl import validate_article, validate_store
 from graph.records import Problem
 from graph.settings import Settings
 from graph.store.embedded import open_store
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, sample_copies
 
 GOOD = SAMPLE.read_text(encoding="utf-8")
 GERMAN = (
@@ -139,10 +139,7 @@ def article_quads(store_path: Path) -> dict[str, set]:
 
 @pytest.mark.model
 def test_sigkill_during_build_leaves_whole_articles_and_a_rerun_completes(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for number in range(40):
-        (folder / f"a{number:02d}.txt").write_text(GOOD.replace("Wednesday", f"day {number}"), encoding="utf-8")
+    folder = sample_copies(tmp_path / "in", 40)
     config = tmp_path / "small-batches.toml"
     config.write_text("write_batch = 2\n", encoding="utf-8")
     reference = tmp_path / "reference"
@@ -182,31 +179,6 @@ def test_second_writer_gets_a_clear_lock_error(tmp_path):
     )
     assert reader.returncode == 0  # reading while a writer holds the store works
     del holder
-
-
-@pytest.fixture
-def listener():
-    """A local HTTP server that counts the requests it gets."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, HTTPServer
-
-    hits: list[str] = []
-
-    class Count(BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-
-        do_POST = do_GET
-
-        def log_message(self, *args):
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Count)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    server.shutdown()
 
 
 def cli(*args):
