@@ -11,8 +11,9 @@ a 4-byte big-endian length, the payload:
 
 A SELECT stops after ``max_rows + 1`` solutions; ``cut`` is the byte offset in the data
 where the extra row — the sign of a truncated answer — begins, so the parent can pass
-the answer on without parsing it (``serve``) or parse it whole (the Python API). The parent (``graph.sparql.isolated``) kills the process at the query's
-deadline or memory bound; nothing here needs to be interruptible.
+the answer on without parsing it (``serve``) or parse it whole (the Python API). The
+parent (``graph.sparql.isolated``) kills the process at the query's deadline or memory
+bound; nothing here needs to be interruptible.
 """
 
 from __future__ import annotations
