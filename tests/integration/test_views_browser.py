@@ -202,3 +202,83 @@ def click_node(page, node_id: str) -> None:
     )
     page.mouse.click(x, y)
     poll(page, "document.getElementById('sg-panel').style.display === 'block'")
+
+
+SHOWN = """() => ({nodes: window.sgNetwork.body.data.nodes.getIds(),
+    edges: window.sgNetwork.body.data.edges.get().map(e => [e.id, e.from, e.to, e.kind])})"""
+SHOWN_LABEL_BOXES = """() => { const shown = new Set(window.sgNetwork.body.data.nodes.getIds());
+    return Object.values(window.sgNetwork.body.nodes)
+      .filter(n => shown.has(n.id) && window.sgData.nodes.get(n.id).sgLabelled)
+      .map(n => { const s = n.labelModule.size; return [n.id, s.left, s.top, s.width, s.height]; }); }"""
+
+
+def assert_apart(boxes) -> None:
+    for i, (a, left, top, width, height) in enumerate(boxes):
+        for b, left2, top2, width2, height2 in boxes[i + 1 :]:
+            apart = left + width <= left2 or left2 + width2 <= left or top + height <= top2 or top2 + height2 <= top
+            assert apart, f"the labels of {a} and {b} overlap"
+
+
+def assert_no_isolated(shown) -> None:
+    ends = {end for _, source, target, _ in shown["edges"] for end in (source, target)}
+    assert shown["nodes"] and set(shown["nodes"]) <= ends, "a node without an edge is drawn"
+
+
+@pytest.mark.model
+def test_filters_rerun_the_layout_on_what_remains(corpus_store, browser_context, tmp_path):
+    """Unticking a kind and narrowing the dates hide what they filter out, every actor left
+    without an edge, and the ranked rows of hidden edges; the layout is re-run on the rest
+    and its labels re-picked without overlaps."""
+    write_view(open_store(corpus_store, read_only=True), tmp_path / "corpus.html")
+    page, log = open_page(browser_context, (tmp_path / "corpus.html").as_uri())
+    before = page.evaluate(SHOWN)
+    page.locator("#sg-legend label", has_text="Accuse").locator("input").uncheck()
+    poll(page, "document.body.getAttribute('data-laid-out') === '1'", timeout_s=60)
+    after = page.evaluate(SHOWN)
+    assert "Accuse" in {kind for *_, kind in before["edges"]}
+    assert "Accuse" not in {kind for *_, kind in after["edges"]} and len(after["nodes"]) < len(before["nodes"])
+    assert_no_isolated(after)
+    assert_apart(page.evaluate(SHOWN_LABEL_BOXES))
+    hidden_rows = page.evaluate(
+        "Array.from(document.querySelectorAll('#sg-ranking tr')).filter(r => r.style.display === 'none')"
+        ".map(r => r.cells[1].innerText)"
+    )
+    assert hidden_rows and set(hidden_rows) == {"Accuse"}
+    dates = page.evaluate(
+        "Object.fromEntries(JSON.parse(document.getElementById('sg-data').textContent)"
+        ".edges.map(e => [e.vis.id, e.dates]))"
+    )
+    page.fill("#sg-since", "2019-06-01")
+    page.dispatch_event("#sg-since", "change")
+    poll(page, "document.body.getAttribute('data-laid-out') === '2'", timeout_s=60)
+    ranged = page.evaluate(SHOWN)
+    assert 0 < len(ranged["edges"]) < len(after["edges"])
+    assert all(any(d >= "2019-06-01" for d in dates[edge]) for edge, *_ in ranged["edges"])
+    assert_no_isolated(ranged)
+    assert_apart(page.evaluate(SHOWN_LABEL_BOXES))
+    assert page.inner_text("#sg-shown").startswith(f"{len(ranged['nodes'])} actors")
+    assert not log.problems and not log.external
+
+
+@pytest.mark.model
+def test_matrix_and_timeline_pages_work_offline(corpus_store, browser_context, tmp_path):
+    """The stance matrix sorts its rows by a clicked column; the timeline lists months in
+    order; neither fetches anything nor logs an error."""
+    store = open_store(corpus_store, read_only=True)
+    write_view(store, tmp_path / "matrix.html", ViewOptions(kind="matrix"))
+    page, log = open_page(browser_context, (tmp_path / "matrix.html").as_uri())
+    column = page.evaluate("document.querySelectorAll('thead th[data-col]').length")
+    assert column == 30
+    page.click("thead th[data-col='2']")
+    counts = page.evaluate(
+        "Array.from(document.querySelectorAll('tbody tr')).map(r => Number(r.cells[2].getAttribute('data-n')))"
+    )
+    assert counts == sorted(counts, reverse=True) and counts[0] > 0
+    assert not log.problems and not log.external
+    write_view(store, tmp_path / "timeline.html", ViewOptions(kind="timeline", actor="Iran"))
+    page = browser_context.new_page()
+    page.goto((tmp_path / "timeline.html").as_uri())
+    months = page.evaluate("Array.from(document.querySelectorAll('tbody th')).map(th => th.innerText)")
+    dated = [m for m in months if m != "undated"]
+    assert len(dated) > 3 and dated == sorted(dated)
+    assert page.evaluate("document.querySelectorAll('script').length") == 0

@@ -161,6 +161,24 @@ def test_the_page_carries_the_strongest_stances_ranked():
     assert data["ranking"][0]["first"] == "2024-01-01"
 
 
+def test_edges_are_wider_for_more_outlets_than_for_more_copies_and_say_why():
+    from graph.views.html.render import edge_info, edge_width, page_data
+
+    def said(outlet, article):
+        return Said("A", "Accuse", "w", "2024-01-1" + article[-1], article, "", outlet=outlet)
+
+    one_outlet = StanceEdge("urn:A", "urn:B", "Accuse", [said("Wire", f"a{i}") for i in range(4)])
+    four_outlets = StanceEdge("urn:A", "urn:B", "Accuse", [said(o, f"a{i}") for i, o in enumerate("WXYZ")])
+    assert (one_outlet.outlets, four_outlets.outlets) == (1, 4)
+    assert edge_width(four_outlets) > edge_width(one_outlet) > edge_width(edge("A", "B"))
+    assert edge_info(four_outlets, "A", "B")["lines"] == ["4 statements in 4 articles from 4 outlets"]
+    assert edge_info(edge("A", "B"), "A", "B")["lines"] == ["1 statement in 1 article"]  # no publisher known
+    data = ViewData({f"urn:{n}": actor(n) for n in "AB"}, [one_outlet])
+    page = page_data(select(data, ViewOptions()), ViewOptions())
+    assert page["ranking"][0]["outlets"] == 1
+    assert page["edges"][0]["dates"] == ["2024-01-10", "2024-01-11", "2024-01-12", "2024-01-13"]
+
+
 def test_the_matrix_counts_stances_by_holder_and_target_and_escapes_names():
     from graph.views.html.matrix import matrix_html
 

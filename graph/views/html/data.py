@@ -31,6 +31,7 @@ class Said:
     article: str  # headline, else the article IRI
     url: str
     topics: tuple[str, ...] = ()
+    outlet: str = ""  # the article's publisher, where the source names one
 
 
 @dataclass
@@ -52,6 +53,16 @@ class StanceEdge:
     target: str
     kind: str
     statements: list[Said] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> int:
+        """Distinct outlets (publishers) behind the edge's statements; copies of one wire
+        story in one outlet count once."""
+        return len({s.outlet for s in self.statements if s.outlet})
+
+    @property
+    def articles(self) -> int:
+        return len({s.article for s in self.statements})
 
     @property
     def valence(self) -> int:
@@ -104,6 +115,7 @@ def statement_rows(store: ox.Store, since: str | None, until: str | None) -> tup
                 "headline": value(s, "headline"),
                 "url": value(s, "url"),
                 "article": value(s, "article"),
+                "outlet": value(s, "outlet"),
                 "targets": set(),
                 "topics": set(),
             },
@@ -153,6 +165,7 @@ def read_view_data(store: ox.Store, since: str | None = None, until: str | None 
             row["headline"] or row["article"],
             row["url"],
             tuple(sorted(topics.get(t, t) for t in row["topics"])),
+            row["outlet"],
         )
         used.setdefault(speaker.iri, speaker).made.append(said)
         used.setdefault(holder.iri, holder)

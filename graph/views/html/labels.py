@@ -24,11 +24,13 @@ MARGIN = 1.5  # boxes are kept apart as if drawn this much larger (the real fit 
 
 @dataclass(frozen=True)
 class Placed:
-    """How one node's label is drawn: its font size in layout units, and whether it is
-    one of the labels drawn at every zoom."""
+    """How one node's label is drawn: its font size in layout units, whether it is one
+    of the labels drawn at every zoom, and the node's importance rank (0 = most connected;
+    the page re-picks its always-drawn labels in this order after a filter)."""
 
     size: float
     always: bool = False
+    rank: int = 0
 
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
@@ -73,25 +75,33 @@ def place_labels(
     size = READABLE * fit_unit(points)
     hidden = HIDDEN * fit_unit(points)
     moved = dict(points)
-    placed: dict[str, Placed] = {n: Placed(hidden) for n in points}
+    order = {n: i for i, n in enumerate(n for n in ranked if n in points)}
+    placed: dict[str, Placed] = {n: Placed(hidden, rank=order.get(n, len(order))) for n in points}
     boxes: list[Box] = []
     for name in [n for n in ranked if n in points][:top]:
         x, y = clear_spot(*moved[name], labels.get(name, ""), size, node, boxes)
         moved[name] = (x, y)
         boxes.append(box(x, y, labels.get(name, ""), size, node))
-        placed[name] = Placed(size, always=True)
+        placed[name] = Placed(size, always=True, rank=order[name])
     return moved, placed
 
 
 def clear_spot(x: float, y: float, text: str, size: float, node: float, boxes: list[Box]) -> tuple[float, float]:
-    """The point nearest (x, y) — moving sideways or up and down — at which the label
-    clears every box already placed."""
+    """The point nearest (x, y) at which the label clears every box already placed: tried
+    on rings of growing radius in twelve directions (so that moved nodes spread around a
+    dense core rather than lining up along its axes), and beside each placed box."""
     mine = box(x, y, text, size, node)
     if not any(overlap(mine, other) for other in boxes):
         return x, y
     width, height, drop = mine[2] - mine[0], mine[3] - mine[1], mine[1] - y
     spots = [(x, b[3] - drop + 1e-6) for b in boxes] + [(x, b[1] - height - drop - 1e-6) for b in boxes]
     spots += [(b[2] + width / 2 + 1e-6, y) for b in boxes] + [(b[0] - width / 2 - 1e-6, y) for b in boxes]
+    step = height / 2
+    spots += [
+        (x + ring * step * math.cos(turn * math.pi / 6), y + ring * step * math.sin(turn * math.pi / 6))
+        for ring in range(1, 4 * len(boxes) + 2)
+        for turn in range(12)
+    ]
     for spot in sorted(spots, key=lambda p: math.hypot(p[0] - x, p[1] - y)):
         if not any(overlap(box(*spot, text, size, node), other) for other in boxes):
             return spot

@@ -14,6 +14,7 @@ import base64
 import hashlib
 import html
 import json
+import math
 import re
 from pathlib import Path
 
@@ -46,7 +47,7 @@ VALENCE_COLOUR = {-1: "#c0392b", 0: "#7f8c8d", 1: "#27ae60"}
 
 
 def said_item(said: Said, speaker: bool = True) -> dict:
-    meta = [said.speaker if speaker else "", said.kind, said.date, said.article]
+    meta = [said.speaker if speaker else "", said.kind, said.date, said.outlet, said.article]
     return {"words": said.words or "(no words recorded)", "meta": " · ".join(m for m in meta if m)}
 
 
@@ -95,11 +96,28 @@ def panel_info(node: ActorNode, edges: list[StanceEdge], labels: dict[str, str])
 def edge_info(edge: StanceEdge, source: str, target: str) -> dict:
     return {
         "heading": f"{source} → {edge.kind} → {target}",
-        "lines": [f"{len(edge.statements)} statements"],
+        "lines": [evidence_line(edge)],
         "link": None,
         "items": [said_item(s) for s in edge.statements[:TOOLTIP_ITEMS]],
         "more": max(0, len(edge.statements) - TOOLTIP_ITEMS),
     }
+
+
+def evidence_line(edge: StanceEdge) -> str:
+    """'5 statements in 4 articles from 3 outlets' (how much evidence an edge has)."""
+    line = f"{plural(len(edge.statements), 'statement')} in {plural(edge.articles, 'article')}"
+    return f"{line} from {plural(edge.outlets, 'outlet')}" if edge.outlets else line
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def edge_width(edge: StanceEdge) -> float:
+    """Line width in pixels: grows with the distinct outlets that report the stance (up
+    to four) and, more slowly, with its statements, so a claim carried by many outlets
+    stands out from one outlet repeating itself."""
+    return round(1 + 1.5 * min(4, edge.outlets) + min(3.0, math.log2(max(1, len(edge.statements)))), 2)
 
 
 def build_network(selection: Selection) -> tuple[Network, dict[str, str]]:
@@ -121,6 +139,7 @@ def build_network(selection: Selection) -> tuple[Network, dict[str, str]]:
             placed = selection.labels[iri]
             extra["font"] = {"size": round(placed.size, 2)}
             extra["sgLabelled"] = placed.always
+            extra["sgRank"] = placed.rank
         net.add_node(ids[iri], label=labels[iri], shape=shape, color=colour, value=max(1, size), sgType=kind, **extra)
     for number, edge in enumerate([*selection.edges, *selection.topic_edges]):
         net.add_edge(
@@ -130,14 +149,15 @@ def build_network(selection: Selection) -> tuple[Network, dict[str, str]]:
             label=edge.kind,
             kind=edge.kind,
             color=VALENCE_COLOUR[edge.valence],
-            width=1 + min(8, len(edge.statements)),
+            width=edge_width(edge),
         )
     return net, ids
 
 
 def ranking(selection: Selection, limit: int = RANKED) -> list[dict]:
-    """The strongest stances in the view: holder, kind, target, statements, articles and
-    the first and last date, most statements first (the table beside the graph)."""
+    """The strongest stances in the view: holder, kind, target, statements, articles,
+    distinct outlets and the first and last date, most statements first (the table beside
+    the graph)."""
     labels = {i: n.label for i, n in selection.actors.items()}
     rows: list[dict] = []
     for edge in (e for e in selection.edges if e.kind != "Assert"):  # stances, even where assertions are drawn
@@ -148,13 +168,14 @@ def ranking(selection: Selection, limit: int = RANKED) -> list[dict]:
                 "kind": edge.kind,
                 "target": labels.get(edge.target, ""),
                 "statements": len(edge.statements),
-                "articles": len({s.article for s in edge.statements}),
+                "articles": edge.articles,
+                "outlets": edge.outlets,
                 "first": dates[0][:10] if dates else "",
                 "last": dates[-1][:10] if dates else "",
                 "edge": edge,
             }
         )
-    rows.sort(key=lambda r: (-r["statements"], -r["articles"], r["holder"], r["kind"], r["target"]))
+    rows.sort(key=lambda r: (-r["statements"], -r["outlets"], -r["articles"], r["holder"], r["kind"], r["target"]))
     return rows[:limit]
 
 
@@ -182,6 +203,7 @@ def page_data(selection: Selection, options: ViewOptions) -> dict:
         {
             "vis": {**e, "from": e["from"], "to": e["to"]},
             "info": edge_info(all_edges[i], labels[all_edges[i].source], labels[all_edges[i].target]),
+            "dates": sorted({s.date[:10] for s in all_edges[i].statements}),
         }
         for i, e in enumerate(net.edges)
     ]
@@ -195,6 +217,7 @@ def page_data(selection: Selection, options: ViewOptions) -> dict:
     return {
         "title": options.title,
         "notes": selection.notes,
+        "labelled": options.labelled,
         "ranking": ranked,
         "nodes": nodes,
         "edges": edges,
