@@ -28,7 +28,7 @@ def spring(g: nx.Graph, seed: int, iterations: int = 50) -> dict[Hashable, tuple
         return {n: (float(x), float(y)) for n, (x, y) in nx.circular_layout(g).items()}
     if len(g) > FA2_LIMIT:
         return {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(g, seed=seed, iterations=iterations).items()}
-    raw = nx.forceatlas2_layout(g, seed=seed, max_iter=iterations * 3, distributed_action=True, scaling_ratio=4.0)
+    raw = nx.forceatlas2_layout(g, seed=seed, max_iter=iterations * 3, scaling_ratio=4.0)
     scale = max(max(abs(float(v)) for xy in raw.values() for v in xy), 1e-9)
     return {n: (float(x) / scale, float(y) / scale) for n, (x, y) in raw.items()}
 
