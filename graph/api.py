@@ -75,7 +75,7 @@ def build(
     progress: Callable[[int], None] | None = None,
     **changes: Any,
 ) -> BuildReport:
-    """Build or update a store from article files or directories (.txt .md .html .jsonl).
+    """Build or update a store from article files or directories (.txt .md .html .jsonl, each also as .gz).
 
     Unchanged articles are skipped; each batch is written in one transaction; a bad
     article becomes a ``Problem`` in the report and never stops the build.

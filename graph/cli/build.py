@@ -16,7 +16,9 @@ from graph.settings import load_settings
 
 @app.command("build")
 def build_cli(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories (.txt .md .html .jsonl, .jsonl.gz).")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or directories (.txt .md .html .jsonl, each also gzipped as .gz).")
+    ],
     store: StoreOpt = DEFAULT_STORE,
     workers: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline name.")] = None,
@@ -63,7 +65,7 @@ def build_cli(
     total = api.count_inputs(paths)
     if total == 0:
         fail(
-            f"no articles found in {', '.join(paths)}: stancegraph reads .txt, .md, .html and .jsonl files (and .jsonl.gz)"
+            f"no articles found in {', '.join(paths)}: stancegraph reads .txt, .md, .html and .jsonl files (also gzipped: .txt.gz, .jsonl.gz, ...)"
         )
     with progress.bar("building", total) as advance:
         report = api.build(paths, store, settings=settings, progress=advance)
@@ -94,7 +96,8 @@ def print_summary(report: api.BuildReport, paths: list[str], store: str) -> None
     if report.read == 0:
         err.print(
             f"[bold red]error:[/] no article could be read from {', '.join(paths)}: stancegraph reads .txt, .md, "
-            ".html and .jsonl files (and .jsonl.gz)" + (" — see the problems above" if report.problems else ""),
+            ".html and .jsonl files (also gzipped: .txt.gz, .jsonl.gz, ...)"
+            + (" — see the problems above" if report.problems else ""),
             highlight=False,
         )
 

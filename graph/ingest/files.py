@@ -84,8 +84,7 @@ def unreadable_reason(path: Path, max_chars: int) -> str | None:
     if not stat.S_ISREG(info.st_mode):
         kind = NOT_REGULAR.get(stat.S_IFMT(info.st_mode), "not a file")
         return f"not a regular file ({kind}); only regular files are read"
-    suffix = kind_suffix(path)
-    limit = 5 * max_chars if suffix in HTML_SUFFIXES else 4 * max_chars if suffix in TEXT_SUFFIXES else None
+    limit = byte_limit(path, max_chars)
     if limit is not None and info.st_size > limit:
         return (
             f"file has {info.st_size:,} bytes, more than the limit of {limit:,} for an article (the max_chars setting)"
@@ -105,9 +104,14 @@ def is_article_file(path: Path) -> bool:
 
 
 def kind_suffix(path: Path) -> str:
-    """The suffix that says what a file holds: ``.jsonl`` for ``x.jsonl.gz``."""
+    """The suffix that says what a file holds: the one before ``.gz`` for a compressed
+    file of any supported type.
+
+    >>> [kind_suffix(Path(n)) for n in ("a.jsonl.gz", "b.HTML.gz", "c.txt", "d.gz", "e.tar.gz")]
+    ['.jsonl', '.html', '.txt', '.gz', '.gz']
+    """
     suffixes = [s.lower() for s in path.suffixes]
-    if len(suffixes) >= 2 and suffixes[-1] == ".gz" and suffixes[-2] in JSONL_SUFFIXES:
+    if len(suffixes) >= 2 and suffixes[-1] == ".gz" and suffixes[-2] in SUPPORTED_SUFFIXES:
         return suffixes[-2]
     return path.suffix.lower()
 
@@ -115,6 +119,34 @@ def kind_suffix(path: Path) -> str:
 def open_binary(path: Path) -> BinaryIO:
     """A file opened for reading bytes; a ``.gz`` file is decompressed as it streams."""
     return cast(BinaryIO, gzip.open(path, "rb")) if path.suffix.lower() == ".gz" else path.open("rb")
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """A whole file's bytes (decompressed for ``.gz``), refused past ``limit`` bytes: the
+    size check for a compressed file is on what it expands to, read no further than that.
+
+    :raises IngestError: when the file holds more than ``limit`` bytes, or its gzip
+        stream is cut short.
+    :raises OSError: when the file cannot be read or is not gzip data.
+    """
+    try:
+        with open_binary(path) as handle:
+            data = handle.read(limit + 1)
+    except EOFError:
+        raise IngestError(f"{path}: the compressed file is cut short (truncated gzip stream)") from None
+    if len(data) > limit:
+        raise IngestError(
+            f"{path}: file expands to more than the limit of {limit:,} bytes for an article (the max_chars setting)"
+        )
+    return data
+
+
+def byte_limit(path: Path, max_chars: int) -> int | None:
+    """The most bytes one article file may hold: text may take 4 bytes per character,
+    HTML pages 5 bytes of markup and text per character; JSONL files have no limit
+    (each line is checked as an article)."""
+    suffix = kind_suffix(path)
+    return 5 * max_chars if suffix in HTML_SUFFIXES else 4 * max_chars if suffix in TEXT_SUFFIXES else None
 
 
 def count_articles(paths: Iterable[Path]) -> int:

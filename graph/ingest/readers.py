@@ -28,9 +28,11 @@ from graph.ingest.files import (
     JSONL_SUFFIXES,
     SUPPORTED_SUFFIXES,
     TEXT_SUFFIXES,
+    byte_limit,
     iter_files,
     kind_suffix,
     open_binary,
+    read_limited,
     unreadable_reason,
 )
 from graph.ingest.hygiene import sanitize, strict_json
@@ -105,14 +107,19 @@ def read_text_file(path: Path) -> Article:
     return article
 
 
-def read_text_article(path: Path) -> tuple[Article, list[Problem]]:
+def file_bytes(path: Path, max_chars: int) -> bytes:
+    """An article file's bytes, decompressed for ``.gz``, refused past the size limit."""
+    return read_limited(path, byte_limit(path, max_chars) or 4 * max_chars)
+
+
+def read_text_article(path: Path, max_chars: int = 1_000_000) -> tuple[Article, list[Problem]]:
     """A plain-text article (teaser lines blanked) and the warnings about it (a legacy
     encoding).
 
     :raises IngestError: for a binary file or one no encoding reads.
     :raises OSError: when the file cannot be read.
     """
-    text, warning = decode_text(path.read_bytes(), str(path))
+    text, warning = decode_text(file_bytes(path, max_chars), str(path))
     text, _ = blank_teaser_lines(text)
     title, body_start = split_headline(text)
     dated = FILE_NAME_DATE.search(path.name)
@@ -121,7 +128,7 @@ def read_text_article(path: Path) -> tuple[Article, list[Problem]]:
     return article, [warning] if warning else []
 
 
-def read_html_article(path: Path) -> tuple[Article, list[Problem]]:
+def read_html_article(path: Path, max_chars: int = 1_000_000) -> tuple[Article, list[Problem]]:
     """An HTML article (main text with teaser lines blanked, title, URL, date and site via
     trafilatura) and the warnings about it (a legacy encoding, a date left out).
 
@@ -131,7 +138,7 @@ def read_html_article(path: Path) -> tuple[Article, list[Problem]]:
     """
     import trafilatura  # heavy import, only when HTML is ingested
 
-    html, warning = decode_text(path.read_bytes(), str(path))
+    html, warning = decode_text(file_bytes(path, max_chars), str(path))
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
     except (ValueError, RecursionError, TypeError, AttributeError, LookupError) as exc:
@@ -207,11 +214,11 @@ def read_file(path: Path, max_chars: int = 1_000_000) -> Iterator[Article | Prob
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl_file(path)
         elif suffix in HTML_SUFFIXES:
-            article, warnings = read_html_article(path)
+            article, warnings = read_html_article(path, max_chars)
             yield from warnings
             yield article
         elif suffix in TEXT_SUFFIXES:
-            article, warnings = read_text_article(path)
+            article, warnings = read_text_article(path, max_chars)
             yield from warnings
             yield article
         else:
@@ -219,6 +226,8 @@ def read_file(path: Path, max_chars: int = 1_000_000) -> Iterator[Article | Prob
             yield Problem(str(path), f"unsupported file type {suffix or '(none)'!r}; expected one of {valid}")
     except IngestError as exc:
         yield Problem(str(path), str(exc).removeprefix(f"{path}: "))
+    except EOFError:
+        yield Problem(str(path), "the compressed file is cut short (truncated gzip stream)")
     except OSError as exc:
         yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
 

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 
@@ -107,6 +108,42 @@ def test_gzipped_jsonl_streams_like_jsonl(tmp_path):
     found = list(read_articles([tmp_path]))
     assert [type(f).__name__ for f in found] == ["Article"] * 3 + ["Problem"]
     assert str(found[-1]).startswith(f"{path}:4:")
+
+
+def test_gzip_of_any_accepted_type_reads_like_the_plain_file(tmp_path):
+    import gzip
+
+    text = "Talks to resume\n\nEgypt said on Monday that talks would resume."
+    page = (
+        "<html><head><title>Talks</title></head><body><article><p>"
+        + "Egypt said talks would resume. " * 8
+        + "</p></article></body></html>"
+    )
+    (tmp_path / "wire_2024-03-04_talks.txt.gz").write_bytes(gzip.compress(text.encode()))
+    (tmp_path / "wire_2024-03-04_talks.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "page.HTML.gz").write_bytes(gzip.compress(page.encode()))
+    (tmp_path / "page.md.gz").write_bytes(gzip.compress(b"Egypt said so."))
+    found = {Path(a.path).name: a for a in read_articles([tmp_path]) if isinstance(a, Article)}
+    assert set(found) == {"wire_2024-03-04_talks.txt.gz", "wire_2024-03-04_talks.txt", "page.HTML.gz", "page.md.gz"}
+    compressed, plain = found["wire_2024-03-04_talks.txt.gz"], found["wire_2024-03-04_talks.txt"]
+    assert (compressed.text, compressed.title, compressed.published) == (plain.text, plain.title, plain.published)
+    assert "talks would resume" in found["page.HTML.gz"].text
+
+
+def test_a_bad_gzip_file_is_a_problem_and_its_size_is_checked_on_what_it_expands_to(tmp_path):
+    import gzip
+
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a " * 60_000))  # 120 kB from a few hundred bytes
+    (tmp_path / "cut.txt.gz").write_bytes(gzip.compress(b"Egypt said so. " * 50)[:30])
+    (tmp_path / "plain.txt.gz").write_bytes(b"Egypt said so, but this file is not compressed.")
+    good = [json.dumps({"text": f"Egypt said talks would resume, story {n}."}) for n in range(200)]
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress(("\n".join(good) + "\n").encode())[:-40])
+    found = list(read_articles([tmp_path], max_chars=10_000))
+    problems = {Path(str(p).split(":")[0]).name: str(p) for p in found if isinstance(p, Problem)}
+    assert "expands to more than the limit of 40,000 bytes" in problems["bomb.txt.gz"]
+    assert "cut short" in problems["cut.txt.gz"] and "cut short" in problems["feed.jsonl.gz"]
+    assert "Not a gzipped file" in problems["plain.txt.gz"]
+    assert 100 < sum(isinstance(a, Article) for a in found) < 200  # what came before the cut is kept
 
 
 def test_a_text_file_takes_its_date_from_an_iso_date_in_its_name(tmp_path):
