@@ -43,6 +43,7 @@ class SG(DefinedNamespace):
     Stance: URIRef
     Statement: URIRef
     Position: URIRef
+    PairStance: URIRef
     ExtractionRun: URIRef
     StatementKind: URIRef
     SpeechMode: URIRef
@@ -86,6 +87,14 @@ class SG(DefinedNamespace):
     cueSpan: URIRef
     contentSpan: URIRef
     expresses: URIRef
+    copyOf: URIRef
+    statementCount: URIRef
+    reportCount: URIRef
+    articleCount: URIRef
+    outletCount: URIRef
+    firstStated: URIRef
+    lastStated: URIRef
+    bestConfidence: URIRef
     speakerRole: URIRef
     # article, actor, position and run properties
     textSha256: URIRef

@@ -16,6 +16,7 @@ class StoreStats:
     articles: int
     actors: int  # actors some article mentions
     statements: int
+    copies: int  # statements repeating another one (syndicated or boilerplate text), linked by sg:copyOf
     positions: int
     triples: int  # distinct over all graphs
     quads: int
@@ -40,6 +41,7 @@ def store_stats(store: ox.Store) -> StoreStats:
         articles=int(counts["articles"].value),
         actors=int(counts["actors"].value),
         statements=int(counts["statements"].value),
+        copies=int(counts["copies"].value),
         positions=int(counts["positions"].value),
         triples=int(triples["n"].value),
         quads=len(store),

@@ -1,0 +1,179 @@
+"""Repeated text counted once, and the counts reports read, materialised at the end of a build.
+
+A wire story printed by many outlets, or a paragraph an outlet repeats in every issue (a
+newsletter intro), gives the same statement — one speaker, one kind, the same or nearly
+the same words — in many articles. Each copy keeps its node and evidence in its article's
+graph; the derived graph links every copy to one canonical statement (``sg:copyOf``: the
+earliest, then the smallest IRI), so a count of statements counts speech acts, not copies.
+Near-identical words (an edited wire copy) are found with MinHash LSH (datasketch) on word
+3-shingles and kept when their Jaccard similarity is at least ``SIMILAR``.
+
+Each position, and each pair stance (holder, kind, target, whatever the topic), then gets
+its counts in the derived graph: distinct statements, reports (copies included), articles,
+outlets (``schema:publisher``; an article without one is its own outlet) and the first and
+last date, so the stored reports read them instead of joining every statement each time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import cast
+
+import pyoxigraph as ox
+
+from graph.rdf.mint import Minter
+from graph.rdf.terms import filled_sparql
+
+SIMILAR = 0.7  # Jaccard similarity of word 3-shingles from which two wordings are one (a one-word edit of a 20-word sentence is 0.71)
+CANDIDATE = 0.5  # LSH threshold: lower than SIMILAR, so the estimate's error loses no pair
+SHINGLE = 3
+MIN_WORDS = 5  # shorter wordings are copies only when identical
+PERMUTATIONS = 64
+COPY_OF = "<https://w3id.org/stancegraph/ns#copyOf>"
+
+
+@dataclass(frozen=True)
+class Said:
+    """One statement as consolidation sees it."""
+
+    iri: str
+    speaker: str
+    kind: str
+    words: str
+    date: str
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """The words that decide whether two statements say the same: case, punctuation and
+    quotation marks ignored.
+
+    >>> words_of("“We will NOT accept it,” — it's final.")
+    ('we', 'will', 'not', 'accept', 'it', 'it', 's', 'final')
+    """
+    return tuple(re.findall(r"\w+", text.casefold()))
+
+
+def shingles(words: tuple[str, ...]) -> set[bytes]:
+    return {" ".join(words[i : i + SHINGLE]).encode() for i in range(max(1, len(words) - SHINGLE + 1))}
+
+
+class Groups:
+    """Union-find over statement IRIs."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        root = item
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while item != root:
+            self.parent[item], item = root, self.parent.get(item, item)
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def copies(statements: Iterable[Said]) -> dict[str, str]:
+    """Copy IRI -> canonical IRI for every statement that repeats another: same speaker and
+    kind, and the same words (or, from ``MIN_WORDS`` words, near-identical ones).
+
+    >>> words = "Iran will pay a heavy price for this attack on our ships in the Gulf"
+    >>> a = Said("s:1", "x", "Warn", words, "2019-06-14")
+    >>> b = Said("s:2", "x", "Warn", words + ", he said", "2019-06-13")
+    >>> c = Said("s:3", "y", "Warn", words, "2019-06-12")
+    >>> copies([a, b, c])
+    {'s:1': 's:2'}
+    """
+    by_voice: dict[tuple[str, str], list[Said]] = defaultdict(list)
+    for said in statements:
+        if words_of(said.words):
+            by_voice[(said.speaker, said.kind)].append(said)
+    groups = Groups()
+    long: list[tuple[str, tuple[str, str], set[bytes]]] = []  # one per distinct wording of a voice
+    for voice, voiced in by_voice.items():
+        if len(voiced) > 1:
+            long += join_identical(voice, voiced, groups)
+    join_similar(long, groups)
+    members: dict[str, list[Said]] = defaultdict(list)
+    for voice_said in by_voice.values():
+        for said in voice_said:
+            if said.iri in groups.parent:
+                members[groups.find(said.iri)].append(said)
+    found: dict[str, str] = {}
+    for group in members.values():
+        first = min(group, key=lambda s: (s.date or "9999", s.iri))
+        found.update({s.iri: first.iri for s in group if s.iri != first.iri})
+    return found
+
+
+def join_identical(
+    voice: tuple[str, str], said: list[Said], groups: Groups
+) -> list[tuple[str, tuple[str, str], set[bytes]]]:
+    """Join one voice's statements with the same words; returns its distinct wordings of
+    ``MIN_WORDS`` words or more (IRI, voice, shingles) for the near-identical search."""
+    exact: dict[tuple[str, ...], str] = {}
+    for one in said:
+        key = words_of(one.words)
+        if key in exact:
+            groups.join(one.iri, exact[key])
+        else:
+            exact[key] = one.iri
+            groups.find(one.iri)
+    return [(iri, voice, shingles(key)) for key, iri in exact.items() if len(key) >= MIN_WORDS]
+
+
+def join_similar(long: list[tuple[str, tuple[str, str], set[bytes]]], groups: Groups) -> None:
+    """Join wordings of one voice whose shingles are at least ``SIMILAR`` alike: MinHash LSH
+    proposes candidates over all voices at once, the exact Jaccard similarity decides."""
+    if len(long) < 2:
+        return
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=CANDIDATE, num_perm=PERMUTATIONS)
+    hashes = MinHash.bulk([sorted(s) for *_, s in long], num_perm=PERMUTATIONS, seed=1)
+    with lsh.insertion_session() as session:
+        for number, minhash in enumerate(hashes):
+            session.insert(number, minhash, check_duplication=False)
+    for number, minhash in enumerate(hashes):
+        iri, voice, mine = long[number]
+        for other in lsh.query(minhash):
+            other_iri, other_voice, theirs = long[other]
+            if other != number and other_voice == voice and len(mine & theirs) >= SIMILAR * len(mine | theirs):
+                groups.join(iri, other_iri)
+
+
+def read_statements(store: ox.Store) -> list[Said]:
+    rows = cast(ox.QuerySolutions, store.query(filled_sparql("consolidate-statements")))
+    return [
+        Said(
+            row["statement"].value,
+            row["speaker"].value,
+            row["kind"].value,
+            row["words"].value if row["words"] is not None else "",
+            row["date"].value if row["date"] is not None else "",
+        )
+        for row in rows
+    ]
+
+
+def consolidation(store: ox.Store, minter: Minter) -> tuple[str, int]:
+    """The SPARQL update that links copies to their canonical statement and writes the
+    counts of every position and pair stance into the derived graph, to run in the same
+    transaction that rebuilds that graph (``clean_up``); and the number of copies.
+    Reads every statement of the store once (about a second per 50,000)."""
+    found = copies(read_statements(store))
+    derived = ox.NamedNode(str(minter.graph("derived")))
+    lines = "\n".join(f"{ox.NamedNode(c)} {COPY_OF} {ox.NamedNode(k)} ." for c, k in sorted(found.items()))
+    counts = filled_sparql(
+        "consolidate-counts",
+        derived=derived,
+        positions=minter.graph("positions"),
+        stance_base=ox.Literal(f"{minter.base}stance/"),
+    )
+    return filled_sparql("consolidate-copies", derived=derived, data=lines) + " ;\n" + counts, len(found)
