@@ -56,12 +56,25 @@ def parse_articles(
     batch_size: int = 32,
     workers: int = 1,
 ) -> Iterator[tuple[Article, DocExtraction | Problem]]:
-    """Parse articles with ``nlp.pipe`` (``workers`` processes) and extract each one.
+    """Parse articles with ``nlp.pipe`` and extract each one, in input order; with
+    ``workers`` > 1 in that many worker processes, each parsing and extracting whole
+    chunks of articles (``graph.extract.workers``: only plain records cross processes).
 
     The parser sees the text with overlong runs blanked (same length); spans quote the
     article's own text. One article's failure is a ``Problem``, never the end of the batch.
     """
-    nlp = load_pipeline(model, gazetteers)
+    if workers > 1:
+        from graph.extract.workers import parse_in_workers
+
+        yield from parse_in_workers(articles, model, gazetteers, batch_size, workers)
+        return
+    yield from extract_parsed(load_pipeline(model, gazetteers), articles, batch_size)
+
+
+def extract_parsed(
+    nlp: Language, articles: Iterable[Article], batch_size: int
+) -> Iterator[tuple[Article, DocExtraction | Problem]]:
+    """Each article with its extraction (or the ``Problem`` that stopped it), in order."""
     pending: deque[Article] = deque()
 
     def texts() -> Iterator[str]:
@@ -69,7 +82,7 @@ def parse_articles(
             pending.append(article)
             yield blank_long_runs(article.text)
 
-    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=workers):
+    for doc in nlp.pipe(texts(), batch_size=batch_size):
         article = pending.popleft()
         doc.user_data["stancegraph_text"] = article.text  # spans quote the article, not the parser's copy
         try:
