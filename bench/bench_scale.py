@@ -36,7 +36,7 @@ from bench.common import SHARED, record
 
 CORPUS = SHARED / "corpus" / "allsides-intl" / "intl-4950.jsonl.gz"
 RUNS = 7
-PER_ACTOR = {"statements-by-actor", "quotes-by-person", "actor-timeline", "demands"}
+PER_ACTOR = {"statements-by-actor", "quotes-by-person", "actor-timeline"}
 PARAMS = {"actor": "Iran", "person": "Donald Trump", "topic": "negotiations", "kindFilter": "Accuse"}
 
 

@@ -1,4 +1,4 @@
-"""Repeated text counted once, and the counts reports read, materialised at the end of a build.
+"""Repeated text counted once: copies of one statement across articles.
 
 A wire story printed by many outlets, or a paragraph an outlet repeats in every issue (a
 newsletter intro), gives the same statement — one speaker, one kind, the same or nearly
@@ -7,11 +7,6 @@ graph; the derived graph links every copy to one canonical statement (``sg:copyO
 earliest, then the smallest IRI), so a count of statements counts speech acts, not copies.
 Near-identical words (an edited wire copy) are found with MinHash LSH (datasketch) on word
 3-shingles and kept when their Jaccard similarity is at least ``SIMILAR``.
-
-Each position, and each pair stance (holder, kind, target, whatever the topic), then gets
-its counts in the derived graph: distinct statements, reports (copies included), articles,
-outlets (``schema:publisher``; an article without one is its own outlet) and the first and
-last date, so the stored reports read them instead of joining every statement each time.
 """
 
 from __future__ import annotations
@@ -20,11 +15,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import combinations
 from typing import cast
 
 import pyoxigraph as ox
 
-from graph.rdf.mint import Minter
 from graph.rdf.terms import filled_sparql
 
 SIMILAR = 0.7  # Jaccard similarity of word 3-shingles from which two wordings are one (a one-word edit of a 20-word sentence is 0.71)
@@ -32,7 +27,7 @@ CANDIDATE = 0.5  # LSH threshold: lower than SIMILAR, so the estimate's error lo
 SHINGLE = 3
 MIN_WORDS = 5  # shorter wordings are copies only when identical
 PERMUTATIONS = 64
-COPY_OF = "<https://w3id.org/stancegraph/ns#copyOf>"
+PAIRWISE = 40  # up to this many wordings of one voice, every pair is compared (no LSH)
 
 
 @dataclass(frozen=True)
@@ -95,11 +90,9 @@ def copies(statements: Iterable[Said]) -> dict[str, str]:
         if words_of(said.words):
             by_voice[(said.speaker, said.kind)].append(said)
     groups = Groups()
-    long: list[tuple[str, tuple[str, str], set[bytes]]] = []  # one per distinct wording of a voice
-    for voice, voiced in by_voice.items():
+    for voiced in by_voice.values():
         if len(voiced) > 1:
-            long += join_identical(voice, voiced, groups)
-    join_similar(long, groups)
+            join_similar(join_identical(voiced, groups), groups)
     members: dict[str, list[Said]] = defaultdict(list)
     for voice_said in by_voice.values():
         for said in voice_said:
@@ -112,11 +105,9 @@ def copies(statements: Iterable[Said]) -> dict[str, str]:
     return found
 
 
-def join_identical(
-    voice: tuple[str, str], said: list[Said], groups: Groups
-) -> list[tuple[str, tuple[str, str], set[bytes]]]:
+def join_identical(said: list[Said], groups: Groups) -> list[tuple[str, set[bytes]]]:
     """Join one voice's statements with the same words; returns its distinct wordings of
-    ``MIN_WORDS`` words or more (IRI, voice, shingles) for the near-identical search."""
+    ``MIN_WORDS`` words or more (IRI, shingles) for the near-identical search."""
     exact: dict[tuple[str, ...], str] = {}
     for one in said:
         key = words_of(one.words)
@@ -125,27 +116,36 @@ def join_identical(
         else:
             exact[key] = one.iri
             groups.find(one.iri)
-    return [(iri, voice, shingles(key)) for key, iri in exact.items() if len(key) >= MIN_WORDS]
+    return [(iri, shingles(key)) for key, iri in exact.items() if len(key) >= MIN_WORDS]
 
 
-def join_similar(long: list[tuple[str, tuple[str, str], set[bytes]]], groups: Groups) -> None:
-    """Join wordings of one voice whose shingles are at least ``SIMILAR`` alike: MinHash LSH
-    proposes candidates over all voices at once, the exact Jaccard similarity decides."""
-    if len(long) < 2:
+def alike(mine: set[bytes], theirs: set[bytes]) -> bool:
+    return len(mine & theirs) >= SIMILAR * len(mine | theirs)
+
+
+def join_similar(wordings: list[tuple[str, set[bytes]]], groups: Groups) -> None:
+    """Join one voice's wordings whose shingles are at least ``SIMILAR`` alike: every pair
+    compared for a few wordings; for many, MinHash LSH proposes the pairs to compare. One
+    voice at a time, so memory is bounded by the most prolific voice."""
+    if len(wordings) < 2:
+        return
+    if len(wordings) <= PAIRWISE:
+        for (iri, mine), (other, theirs) in combinations(wordings, 2):
+            if alike(mine, theirs):
+                groups.join(iri, other)
         return
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=CANDIDATE, num_perm=PERMUTATIONS)
-    hashes = MinHash.bulk([sorted(s) for *_, s in long], num_perm=PERMUTATIONS, seed=1)
+    hashes = MinHash.bulk([sorted(s) for _, s in wordings], num_perm=PERMUTATIONS, seed=1)
     with lsh.insertion_session() as session:
         for number, minhash in enumerate(hashes):
             session.insert(number, minhash, check_duplication=False)
     for number, minhash in enumerate(hashes):
-        iri, voice, mine = long[number]
+        iri, mine = wordings[number]
         for other in lsh.query(minhash):
-            other_iri, other_voice, theirs = long[other]
-            if other != number and other_voice == voice and len(mine & theirs) >= SIMILAR * len(mine | theirs):
-                groups.join(iri, other_iri)
+            if other > number and alike(mine, wordings[other][1]):
+                groups.join(iri, wordings[other][0])
 
 
 def read_statements(store: ox.Store) -> list[Said]:
@@ -160,20 +160,3 @@ def read_statements(store: ox.Store) -> list[Said]:
         )
         for row in rows
     ]
-
-
-def consolidation(store: ox.Store, minter: Minter) -> tuple[str, int]:
-    """The SPARQL update that links copies to their canonical statement and writes the
-    counts of every position and pair stance into the derived graph, to run in the same
-    transaction that rebuilds that graph (``clean_up``); and the number of copies.
-    Reads every statement of the store once (about a second per 50,000)."""
-    found = copies(read_statements(store))
-    derived = ox.NamedNode(str(minter.graph("derived")))
-    lines = "\n".join(f"{ox.NamedNode(c)} {COPY_OF} {ox.NamedNode(k)} ." for c, k in sorted(found.items()))
-    counts = filled_sparql(
-        "consolidate-counts",
-        derived=derived,
-        positions=minter.graph("positions"),
-        stance_base=ox.Literal(f"{minter.base}stance/"),
-    )
-    return filled_sparql("consolidate-copies", derived=derived, data=lines) + " ;\n" + counts, len(found)

@@ -23,7 +23,7 @@ from graph.rdf.mint import Minter
 from graph.rdf.terms import filled_sparql, to_ox, triple_text
 from graph.rdf.vocab import RDF, RDFS, SG
 from graph.records import TYPE_SPECIFICITY
-from graph.store.consolidate import consolidation
+from graph.store.derived import refresh_derived
 
 log = logging.getLogger(__name__)
 
@@ -124,13 +124,13 @@ def known_articles(store: ox.Store) -> dict[str, tuple[str, str]]:
 
 
 def clean_up(store: ox.Store, minter: Minter) -> None:
-    """Drop actors no article mentions and positions no statement expresses; rebuild the
-    derived graph: actor->actor edges from the ontology's ``sg:derivedEdge``, copies of one
-    statement linked to it, and the counts of positions and pair stances
-    (``graph.store.consolidate``). One transaction; the ontology graph must be loaded first."""
-    graphs = {name: minter.graph(name) for name in ("actors", "positions", "derived", "ontology")}
-    consolidated, _ = consolidation(store, minter)
-    store.update(filled_sparql("store-clean-up", **graphs) + " ;\n" + consolidated)
+    """Drop actors no article mentions and positions no statement expresses (one
+    transaction), then bring the derived graph in step: actor->actor edges from the
+    ontology's ``sg:derivedEdge``, copies of one statement linked to it, and the counts of
+    positions and pair stances (``graph.store.derived``, in small transactions). The
+    ontology graph must be loaded first."""
+    store.update(filled_sparql("store-clean-up", actors=minter.graph("actors"), positions=minter.graph("positions")))
+    refresh_derived(store, minter)
 
 
 def load_ontology(store: ox.Store, minter: Minter, topics: Iterable[Path] = ()) -> None:
