@@ -54,20 +54,13 @@ def parse_articles(
     gazetteers: tuple[Path, ...] = (),
     *,
     batch_size: int = 32,
-    workers: int = 1,
 ) -> Iterator[tuple[Article, DocExtraction | Problem]]:
-    """Parse articles with ``nlp.pipe`` and extract each one, in input order; with
-    ``workers`` > 1 in that many worker processes, each parsing and extracting whole
-    chunks of articles (``graph.extract.workers``: only plain records cross processes).
+    """Parse articles with ``nlp.pipe`` and extract each one, in input order, in this
+    process (``graph.pipeline.workers`` runs this in worker processes for ``--workers``).
 
     The parser sees the text with overlong runs blanked (same length); spans quote the
     article's own text. One article's failure is a ``Problem``, never the end of the batch.
     """
-    if workers > 1:
-        from graph.extract.workers import parse_in_workers
-
-        yield from parse_in_workers(articles, model, gazetteers, batch_size, workers)
-        return
     yield from extract_parsed(load_pipeline(model, gazetteers), articles, batch_size)
 
 

@@ -11,12 +11,13 @@ from itertools import islice
 from typing import TypeVar
 
 from graph.errors import StancegraphError
-from graph.extract import DocExtraction, parse_articles
+from graph.extract import parse_articles
 from graph.knowledge.gazetteer import Gazetteer, load_gazetteer
 from graph.knowledge.identity import identity_paths, load_identity
 from graph.knowledge.topics import load_topics
+from graph.pipeline.workers import resolve_in_workers, resolve_one
 from graph.records import Article, Extraction, Problem
-from graph.resolve import resolve_article, tag_topics
+from graph.resolve import tag_topics
 from graph.resolve.corpus import CorpusPeople, link_surnames
 from graph.resolve.identity import apply_identity
 from graph.settings import Settings
@@ -36,11 +37,7 @@ def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterato
     topics = load_topics(settings.topics)
     identity = load_identity(identity_paths(settings.identity))
     people = CorpusPeople()
-    parsed = parse_articles(
-        articles, settings.model, settings.gazetteers, batch_size=settings.batch_size, workers=settings.workers
-    )
-    for chunk in batched(parsed, CORPUS_CHUNK):
-        resolved = [resolve_one(article, found, gazetteer) for article, found in chunk]
+    for resolved in batched(resolved_articles(articles, settings, gazetteer), CORPUS_CHUNK):
         for item in resolved:
             if isinstance(item, Extraction):
                 people.add(item)
@@ -54,6 +51,18 @@ def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterato
             yield tag_topics(linked, topics)
 
 
+def resolved_articles(
+    articles: Iterable[Article], settings: Settings, gazetteer: Gazetteer
+) -> Iterator[Extraction | Problem]:
+    """Each article parsed, extracted and resolved on its own (here, or in ``--workers``
+    processes), in input order."""
+    if settings.workers > 1:
+        yield from (found for _, found in resolve_in_workers(articles, settings))
+        return
+    parsed = parse_articles(articles, settings.model, settings.gazetteers, batch_size=settings.batch_size)
+    yield from (resolve_one(article, found, gazetteer) for article, found in parsed)
+
+
 T = TypeVar("T")
 
 
@@ -61,16 +70,6 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
-
-
-def resolve_one(article: Article, found: DocExtraction | Problem, gazetteer: Gazetteer) -> Extraction | Problem:
-    if isinstance(found, Problem):
-        return found
-    try:
-        return resolve_article(article, found.mentions, found.statements, gazetteer)
-    except (StancegraphError, ValueError, IndexError, KeyError) as exc:
-        log.exception("extraction failed for %s", article.path)
-        return Problem(article.path or article.article_id, f"extraction failed: {exc}")
 
 
 def extract_one(article: Article, settings: Settings) -> Extraction:
