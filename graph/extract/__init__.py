@@ -61,13 +61,7 @@ def parse_articles(
     The parser sees the text with overlong runs blanked (same length); spans quote the
     article's own text. One article's failure is a ``Problem``, never the end of the batch.
     """
-    yield from extract_parsed(load_pipeline(model, gazetteers), articles, batch_size)
-
-
-def extract_parsed(
-    nlp: Language, articles: Iterable[Article], batch_size: int
-) -> Iterator[tuple[Article, DocExtraction | Problem]]:
-    """Each article with its extraction (or the ``Problem`` that stopped it), in order."""
+    nlp = load_pipeline(model, gazetteers)
     pending: deque[Article] = deque()
 
     def texts() -> Iterator[str]:

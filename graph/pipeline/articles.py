@@ -5,16 +5,14 @@ of the extraction stages.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
-from itertools import islice
-from typing import TypeVar
 
 from graph.errors import StancegraphError
 from graph.extract import parse_articles
 from graph.knowledge.gazetteer import Gazetteer, load_gazetteer
 from graph.knowledge.identity import identity_paths, load_identity
 from graph.knowledge.topics import load_topics
+from graph.pipeline.batches import batched
 from graph.pipeline.workers import resolve_in_workers, resolve_one
 from graph.records import Article, Extraction, Problem
 from graph.resolve import tag_topics
@@ -22,7 +20,6 @@ from graph.resolve.corpus import CorpusPeople, link_surnames
 from graph.resolve.identity import apply_identity
 from graph.settings import Settings
 
-log = logging.getLogger(__name__)
 CORPUS_CHUNK = 1000  # articles resolved together (the corpus evidence for lone surnames)
 
 
@@ -57,19 +54,10 @@ def resolved_articles(
     """Each article parsed, extracted and resolved on its own (here, or in ``--workers``
     processes), in input order."""
     if settings.workers > 1:
-        yield from (found for _, found in resolve_in_workers(articles, settings))
+        yield from resolve_in_workers(articles, settings)
         return
     parsed = parse_articles(articles, settings.model, settings.gazetteers, batch_size=settings.batch_size)
     yield from (resolve_one(article, found, gazetteer) for article, found in parsed)
-
-
-T = TypeVar("T")
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def extract_one(article: Article, settings: Settings) -> Extraction:

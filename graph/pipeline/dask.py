@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from graph.pipeline.articles import extract_articles
+from graph.pipeline.batches import batched
 from graph.pipeline.provenance import run_info
 from graph.rdf.mapping import ArticleTriples, Triple, extraction_triples
 from graph.rdf.mint import Minter
@@ -64,17 +65,6 @@ def article_triples(data: bytes, minter: Minter) -> ArticleTriples:
     return ArticleTriples(cast(URIRef, graph_iri), tuple(own), tuple(shared_actors), tuple(shared_positions))
 
 
-def shards(articles: Iterable[Article], size: int = SHARD) -> Iterator[list[Article]]:
-    shard: list[Article] = []
-    for article in articles:
-        shard.append(article)
-        if len(shard) >= size:
-            yield shard
-            shard = []
-    if shard:
-        yield shard
-
-
 def client_for(scheduler: str, workers: int):
     import logging
 
@@ -96,7 +86,9 @@ def extract_on_dask(
     client, cluster = client_for(scheduler, settings.workers)
     try:
         worker_settings = Settings(**{**settings.__dict__, "workers": 1, "store": Path(".")})
-        futures = [client.submit(shard_nquads, shard, worker_settings, pure=False) for shard in shards(articles)]
+        futures = [
+            client.submit(shard_nquads, shard, worker_settings, pure=False) for shard in batched(articles, SHARD)
+        ]
         for future in futures:
             yield from future.result()
     finally:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from graph.errors import StancegraphError
 from graph.knowledge.gazetteer import Gazetteer
+from graph.pipeline.batches import batched
 from graph.records import Article, Extraction, Problem
 from graph.resolve import resolve_article
 
@@ -71,24 +72,21 @@ def extract_chunk(articles: list[Article]) -> list[Extraction | Problem]:
     return [resolve_one(article, found, gazetteer) for article, found in parsed]
 
 
-def resolve_in_workers(
-    articles: Iterable[Article], settings: Settings
-) -> Iterator[tuple[Article, Extraction | Problem]]:
-    """(article, resolved extraction or problem) for every article, in input order, from
+def resolve_in_workers(articles: Iterable[Article], settings: Settings) -> Iterator[Extraction | Problem]:
+    """The resolved extraction (or problem) of every article, in input order, from
     ``settings.workers`` processes.
 
     :raises StancegraphError: when a worker process dies (killed, or out of memory).
     """
-    iterator = iter(articles)
-    chunks = iter(lambda: list(islice(iterator, CHUNK)), [])
+    chunks = batched(articles, CHUNK)
     context = multiprocessing.get_context("spawn")
     workers = settings.workers
     with ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker, initargs=(settings,)) as pool:
-        pending: deque[tuple[list[Article], Future[list[Extraction | Problem]]]] = deque()
+        pending: deque[Future[list[Extraction | Problem]]] = deque()
         for chunk in islice(chunks, workers * IN_FLIGHT):
-            pending.append((chunk, pool.submit(extract_chunk, chunk)))
+            pending.append(pool.submit(extract_chunk, chunk))
         while pending:
-            chunk, future = pending.popleft()
+            future = pending.popleft()
             try:
                 results = future.result()
             except BrokenProcessPool:
@@ -97,5 +95,5 @@ def resolve_in_workers(
                     "are kept: run the same command again, or with fewer --workers"
                 ) from None
             for more in islice(chunks, 1):
-                pending.append((more, pool.submit(extract_chunk, more)))
-            yield from zip(chunk, results, strict=True)
+                pending.append(pool.submit(extract_chunk, more))
+            yield from results

@@ -19,7 +19,6 @@ are those of the last finished build.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import islice
@@ -74,11 +73,6 @@ class Tally:
         return {f"<{NS}{name}> {value}" for name, value in values.items() if value is not None}
 
 
-def stance_iri(minter: Minter, holder: str, kind: str, target: str) -> str:
-    digest = hashlib.sha1(f"{holder} {kind} {target}".encode()).hexdigest()[:32]
-    return str(ox.NamedNode(f"{minter.base}stance/{digest}"))
-
-
 def wanted(store: ox.Store, minter: Minter) -> Lines:
     """Every triple the derived graph should hold, by subject."""
     lines: Lines = defaultdict(set)
@@ -101,7 +95,7 @@ def wanted(store: ox.Store, minter: Minter) -> Lines:
     for subject, tally in positions.items():
         lines[subject] |= tally.lines(best=True)
     for (holder, kind, target), tally in stances.items():
-        lines[stance_iri(minter, holder, kind, target)] |= tally.lines(best=False) | {
+        lines[f"<{minter.iri('stance', f'{holder} {kind} {target}')}>"] |= tally.lines(best=False) | {
             f"{RDF_TYPE} <{NS}PairStance>",
             f"<{NS}holder> {holder}",
             f"<{NS}kind> {kind}",
