@@ -12,6 +12,9 @@ Over ``../shared/corpus/allsides-intl`` (4,950 real articles from dozens of outl
    again without its optional parameters (strongest-stances once ran for over ten minutes
    without its kind filter on the whole corpus);
 5. ``validate`` of that store;
+   and, on the first 300 articles, what parsing only candidate sentences could save at best
+   (the pipeline with and without its parser, the sentence recogniser instead, the share of
+   tokens in candidate sentences);
 6. the dedup effect: statements, copies (syndicated or boilerplate repeats), positions and
    pair stances by outlets against by reports.
 
@@ -77,11 +80,58 @@ def bare_parse(corpus: Path) -> float:
         "import sys, time; from graph.extract.nlp import load_pipeline; from graph.ingest import read_articles\n"
         "texts = [a.text for a in read_articles([sys.argv[1]]) if hasattr(a, 'text')]\n"
         "nlp = load_pipeline(); started = time.perf_counter()\n"
-        "for _ in nlp.pipe(texts, batch_size=32): pass\n"
+        "for _ in nlp.pipe(texts, batch_size=8): pass\n"
         "print(time.perf_counter() - started)"
     )
     out = subprocess.run([sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, check=True)
     return float(out.stdout.split()[-1])
+
+
+SPLIT_ARTICLES = 300
+QUOTE_MARKS = set('"\u201c\u201d\u2018\u2019\u00ab\u00bb')
+
+
+def parse_split(corpus: Path) -> dict:
+    """What "parse only what can carry a statement" could save at best, measured on the first
+    ``SPLIT_ARTICLES`` articles: the pipeline with and without its dependency parser, the
+    sentence recogniser that would replace it for sentence boundaries, and the share of
+    tokens in candidate sentences (a quotation mark, a cue lemma, or "according to")."""
+    import spacy
+
+    from graph.extract.nlp import find_model_name, load_pipeline
+    from graph.ingest import read_articles
+    from graph.knowledge.lexicons import load_cues
+
+    texts = [a.text for a in itertools.islice(read_articles([corpus]), SPLIT_ARTICLES) if hasattr(a, "text")]
+    nlp, cues = load_pipeline(), set(load_cues())
+
+    def timed(pipeline: object) -> tuple[float, list]:
+        started = time.perf_counter()
+        docs = list(pipeline.pipe(texts, batch_size=8))  # type: ignore[attr-defined]
+        return time.perf_counter() - started, docs
+
+    full, docs = timed(nlp)
+    with nlp.select_pipes(disable=["parser"]):
+        no_parser, _ = timed(nlp)
+    senter = spacy.load(find_model_name(), exclude=[n for n in nlp.pipe_names if n != "tok2vec"] + ["tok2vec"])
+    senter.enable_pipe("senter")
+    sentences, _ = timed(senter)
+    candidate = all_tokens = 0
+    for sent in (s for doc in docs for s in doc.sents):
+        all_tokens += len(sent)
+        if "according to" in sent.text.lower() or any(t.text in QUOTE_MARKS or t.lemma_ in cues for t in sent):
+            candidate += len(sent)
+    share = candidate / all_tokens
+    best = no_parser + sentences + (full - no_parser) * share
+    return {
+        "split_articles": len(texts),
+        "split_full_parse_s": round(full, 1),
+        "split_without_parser_s": round(no_parser, 1),
+        "split_senter_s": round(sentences, 1),
+        "split_candidate_token_share": round(share, 3),
+        "split_best_case_s": round(best, 1),
+        "split_best_case_saving": round(1 - best / full, 3),
+    }
 
 
 def latency(store: object, name: str, options: bool = True) -> dict:
@@ -151,6 +201,11 @@ def main() -> None:
         tmp = Path(tmp_name)
         corpus, articles = sample(tmp)
         bare = bare_parse(corpus)
+        split = json.loads(
+            subprocess.run(
+                [sys.executable, __file__, "--parse-split", str(corpus)], capture_output=True, text=True, check=True
+            ).stdout
+        )
         one = measured_build(corpus, tmp / "w1")
         two = measured_build(corpus, tmp / "w2", "--workers", "2")
         tenth, _ = (tmp / "tenth.jsonl.gz", None)
@@ -165,6 +220,7 @@ def main() -> None:
             "target_ratio": 1.2,
             "workers2_s": two["s"],
             "workers2_speedup": round(one["s"] / two["s"], 2),
+            "ratio_bare_to_workers2": round(bare / two["s"], 3),
             "target_speedup": 1.7,
             "peak_rss_mb": one["peak_rss_mb"],
             "workers2_peak_rss_mb": two["peak_rss_mb"],
@@ -173,6 +229,7 @@ def main() -> None:
             "tenth_peak_rss_mb": small["peak_rss_mb"],
             "rss_growth_full_to_tenth": round(one["peak_rss_mb"] / small["peak_rss_mb"], 2),
             "target_rss_growth": 1.2,
+            **split,
             **reads(tmp / "w1"),
         }
     record("scale_allsides", figures)
@@ -181,4 +238,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     resource.setrlimit(resource.RLIMIT_NOFILE, (4096, 4096))
-    main()
+    if sys.argv[1:2] == ["--parse-split"]:
+        print(json.dumps(parse_split(Path(sys.argv[2]))))
+    else:
+        main()

@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from spacy.language import Language
@@ -53,7 +54,7 @@ def parse_articles(
     model: str | None = None,
     gazetteers: tuple[Path, ...] = (),
     *,
-    batch_size: int = 32,
+    batch_size: int = 8,
 ) -> Iterator[tuple[Article, DocExtraction | Problem]]:
     """Parse articles with ``nlp.pipe`` and extract each one, in input order, in this
     process (``graph.pipeline.workers`` runs this in worker processes for ``--workers``).
@@ -61,11 +62,15 @@ def parse_articles(
     The parser sees the text with overlong runs blanked (same length); spans quote the
     article's own text. One article's failure is a ``Problem``, never the end of the batch.
     """
+    remaining = iter(articles)
+    first = next(remaining, None)
+    if first is None:
+        return  # nothing to parse (a rebuild with every article unchanged): no pipeline to load
     nlp = load_pipeline(model, gazetteers)
     pending: deque[Article] = deque()
 
     def texts() -> Iterator[str]:
-        for article in articles:
+        for article in chain([first], remaining):
             pending.append(article)
             yield blank_long_runs(article.text)
 

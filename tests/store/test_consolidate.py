@@ -4,16 +4,20 @@ and pair stances count distinct statements and distinct outlets (issue 20)."""
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graph.rdf.mapping import extraction_triples
 from graph.rdf.terms import term_text
 from graph.records import StatementKind
 from graph.sparql.library import load_query
 from graph.sparql.run import run_query
 from graph.store.consolidate import Said, copies, words_of
+from graph.store.derived import refresh_derived
 from graph.store.stats import store_stats
-from tests.factories import actor, extraction, said, store_from
+from graph.store.write import clean_up
+from tests.factories import MINTER, RUN, actor, extraction, said, store_from
 
 IRAN, US = actor("wd:Q794", "Iran"), actor("wd:Q30", "United States")
 WARNING = "Iran warned that the United States would pay a heavy price for any attack on its ships in the Gulf."
@@ -82,3 +86,28 @@ def test_copies_point_to_one_canonical_statement_of_the_same_words(texts):
         assert len(pair) == 1 or "Iran denied it." not in pair  # never a different statement
     distinct = {words_of(t) for t in texts}
     assert len(statements) - len(found) <= len(distinct)  # identical words always merge
+
+
+def derived_quads(store) -> set:
+    return set(store.quads_for_pattern(None, None, None, ox.NamedNode(str(MINTER.graph("derived")))))
+
+
+def test_the_derived_graph_is_rewritten_only_where_it_changed():
+    """Subject by subject: a second refresh writes nothing; dropping an article's graph
+    removes the counts and the pair stance only it supported, and changes the rest to
+    what a store built without it holds."""
+    stories = [story(WARNING, "Reuters", "2019-06-14", 1), story(WARNING, "Daily Mail", "2019-06-15", 2)]
+    lone = extraction(
+        "Story 3\n\nIran criticised the United States.",
+        [IRAN, US],
+        [said("Iran criticised the United States.", "wd:Q794", StatementKind.CRITICIZE, start=9, targets=("wd:Q30",))],
+        source="AP",
+        url="https://e.org/3",
+    )
+    store = store_from([*stories, lone])
+    assert refresh_derived(store, MINTER) == 0
+    without = store_from(stories)
+    store.update(f"DROP GRAPH <{extraction_triples(lone, RUN, MINTER).graph_iri}>")
+    clean_up(store, MINTER)
+    assert derived_quads(store) == derived_quads(without)
+    assert refresh_derived(store, MINTER) == 0
