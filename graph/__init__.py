@@ -26,6 +26,7 @@ API = (
     "stored_queries",
     "export",
     "export_format",
+    "export_to",
     "to_rdflib",
     "to_networkx",
     "view",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from graph.errors import ConfigError, IngestError
 from graph.paths import DEFAULT_STORE
@@ -336,6 +336,34 @@ def export(store: ox.Store, fmt: str | None = None, output: PathLike | None = No
     if output is not None:
         write_whole(output, data)
     return data
+
+
+def export_to(store: ox.Store, target: PathLike | BinaryIO, fmt: str | None = None) -> str:
+    """Serialise the whole store onto ``target`` — a file path (written whole or not at all)
+    or a binary stream such as ``sys.stdout.buffer`` — without holding it in memory for
+    TriG and N-Quads (``export`` returns bytes: fine for a small store, not for millions of
+    quads). ``fmt`` as in ``export``; returns the format used.
+
+    :raises UnsupportedFormatError: for an unknown format or output extension.
+    :raises OutputError: when the file cannot be written (the message says why).
+
+    >>> import io; out = io.BytesIO()
+    >>> graph.export_to(store, out, "nquads")
+    'nquads'
+    >>> len(out.getvalue().splitlines()) == len(store)
+    True
+    """
+    from graph.outputs import whole_file
+    from graph.store.export import write_export
+
+    named = isinstance(target, (str, Path))
+    chosen = export_format(fmt, target if named else None)  # type: ignore[arg-type]
+    if not named:
+        write_export(_current(store), chosen, target)  # type: ignore[arg-type]
+        return chosen
+    with whole_file(target) as stream:  # type: ignore[arg-type]
+        write_export(_current(store), chosen, stream)
+    return chosen
 
 
 def export_format(fmt: str | None = None, output: PathLike | None = None) -> str:

@@ -9,7 +9,10 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from graph.errors import OutputError
 
@@ -28,14 +31,26 @@ def write_whole(path: str | Path, data: bytes | str) -> Path:
     Traceback (most recent call last):
     graph.errors.OutputError: cannot write ... no such folder
     """
-    path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    with whole_file(path) as stream:
+        stream.write(payload)
+    return Path(path)
+
+
+@contextmanager
+def whole_file(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary stream whose content replaces ``path`` when the block ends without an
+    error, and is thrown away otherwise (for outputs too large to hold in memory).
+
+    :raises OutputError: as ``write_whole``; the target is left as it was.
+    """
+    path = Path(path)
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
         os.chmod(temporary, file_mode(path))  # mkstemp makes 0600: give the file its usual mode
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
@@ -45,7 +60,6 @@ def write_whole(path: str | Path, data: bytes | str) -> Path:
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
-    return path
 
 
 def file_mode(path: Path) -> int:

@@ -123,7 +123,7 @@ def export_cli(
     chosen = api.export_format(fmt, output)
     opened = api.open_store(store)
     with progress.spinner(f"exporting {store} as {chosen}"):
-        data = api.export(opened, chosen, output=output)
+        api.export_to(opened, output if output is not None else sys.stdout.buffer, chosen)
     if chosen in ("turtle", "ntriples"):
         graphs = sum(1 for _ in opened.named_graphs())
         err.print(
@@ -132,9 +132,7 @@ def export_cli(
             highlight=False,
         )
     if output:
-        err.print(f"wrote {output} ({len(data):,} bytes, {chosen})", highlight=False)
-    else:
-        sys.stdout.buffer.write(data)
+        err.print(f"wrote {output} ({output.stat().st_size:,} bytes, {chosen})", highlight=False)
 
 
 @app.command("stats")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 
@@ -79,6 +79,19 @@ def export_store(store: ox.Store, fmt: str) -> bytes:
         triples = sorted({q.triple for q in store}, key=str)
         ox.serialize(triples, target, rdf_format, prefixes=PREFIXES)
     return target.getvalue()
+
+
+def write_export(store: ox.Store, fmt: str, stream: BinaryIO) -> None:
+    """Serialise the whole store in ``fmt`` onto ``stream``. TriG and N-Quads are streamed
+    quad by quad in the store's index order (grouped by graph), so memory stays flat on
+    any store (the 6.8 M quads of the AllSides store: ~1.8 GB of N-Quads); the merged
+    formats (their triples made distinct) and JSON-LD are built in memory first.
+    """
+    fmt = export_format(fmt)
+    if fmt in ("trig", "nquads"):
+        ox.serialize(store, stream, EXPORT_FORMATS[fmt], prefixes=PREFIXES)
+    else:
+        stream.write(export_store(store, fmt))
 
 
 def jsonld_export(store: ox.Store) -> bytes:

@@ -88,3 +88,25 @@ def test_an_actor_keeps_its_first_label_and_its_most_specific_type():
         assert types == {"https://w3id.org/stancegraph/ns#Official"}
         labels = {o for p, o in found if p.endswith("#label")}
         assert labels == {"Jane Roe" if order is items else "Minister Roe"}
+
+
+def test_streamed_export_files_hold_every_quad_and_a_failed_one_keeps_the_old_file(sample_store_dir, tmp_path):
+    from graph.api import export_to
+    from graph.errors import OutputError
+
+    store = open_store(sample_store_dir, read_only=True)
+    for name, rdf_format in (("g.trig", ox.RdfFormat.TRIG), ("g.nq", ox.RdfFormat.N_QUADS)):
+        assert export_to(store, tmp_path / name) == name.split(".")[1].replace("nq", "nquads")
+        assert set(ox.parse(path=str(tmp_path / name), format=rdf_format)) == set(store)
+    (tmp_path / "old.nq").write_text("kept\n")
+    with pytest.raises(OutputError, match="cannot write .*missing"):
+        export_to(store, tmp_path / "missing" / "g.nq")
+
+    class Full:  # a disk that fills up in the middle of the export
+        def __iter__(self):
+            yield from list(store)[:10]
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OutputError, match="no space left"):
+        export_to(Full(), tmp_path / "old.nq", "nquads")
+    assert (tmp_path / "old.nq").read_text() == "kept\n" and not list(tmp_path.glob(".old.nq.*"))
