@@ -99,7 +99,7 @@ def test_streamed_export_files_hold_every_quad_and_a_failed_one_keeps_the_old_fi
         assert export_to(store, tmp_path / name) == name.split(".")[1].replace("nq", "nquads")
         assert set(ox.parse(path=str(tmp_path / name), format=rdf_format)) == set(store)
     (tmp_path / "old.nq").write_text("kept\n")
-    with pytest.raises(OutputError, match="cannot write .*missing"):
+    with pytest.raises(OutputError, match=r"cannot write .*missing"):
         export_to(store, tmp_path / "missing" / "g.nq")
 
     class Full:  # a disk that fills up in the middle of the export
