@@ -51,8 +51,13 @@ def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterato
 def resolved_articles(
     articles: Iterable[Article], settings: Settings, gazetteer: Gazetteer
 ) -> Iterator[Extraction | Problem]:
-    """Each article parsed, extracted and resolved on its own (here, or in ``--workers``
-    processes), in input order."""
+    """Each article parsed, extracted and resolved on its own (here, in ``--workers``
+    processes, or on a Dask cluster), in input order."""
+    if settings.dask:
+        from graph.pipeline.dask import resolve_on_dask
+
+        yield from resolve_on_dask(articles, settings)
+        return
     if settings.workers > 1:
         yield from resolve_in_workers(articles, settings)
         return

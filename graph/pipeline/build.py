@@ -12,14 +12,13 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 from graph.errors import BuildInterrupted, Interrupted, NoSpaceError, StancegraphError
 from graph.ingest import read_articles
 from graph.ingest.hygiene import looks_english
 from graph.pipeline.articles import extract_articles
 from graph.pipeline.provenance import run_info
-from graph.pipeline.writer import ArticleWriter, statement_count
+from graph.pipeline.writer import ArticleWriter
 from graph.rdf.mint import Minter
 from graph.records import Article, Problem
 from graph.settings import Settings
@@ -104,7 +103,7 @@ def build(
     writer = ArticleWriter(store, minter, run, settings)
     try:
         with writer:
-            write_all(articles, settings, writer, report, minter, progress)
+            write_all(articles, settings, writer, report, progress)
         finish_build(store, minter, settings.topics)
         failure = None
     except (KeyboardInterrupt, Interrupted):
@@ -143,13 +142,9 @@ def write_all(
     settings: Settings,
     writer: ArticleWriter,
     report: BuildReport,
-    minter: Minter,
     progress: Callable[[int], None],
 ) -> None:
     """Extract every article (here, in worker processes or on Dask) and hand it to the writer."""
-    if settings.dask:
-        write_from_dask(articles, settings, writer, report, minter, progress)
-        return
     for item in extract_articles(articles, settings):
         progress(1)
         if isinstance(item, Problem):
@@ -157,22 +152,3 @@ def write_all(
             continue
         report.problems += item.problems
         writer.put(item)
-
-
-def write_from_dask(
-    articles: Iterable[Article],
-    settings: Settings,
-    writer: ArticleWriter,
-    report: BuildReport,
-    minter: Minter,
-    progress: Callable[[int], None],
-) -> None:
-    """Extraction on a Dask cluster (``--dask``); the writer stores the results in order."""
-    from graph.pipeline.dask import article_triples, extract_on_dask
-
-    for article_id, data, _statements, problems in extract_on_dask(articles, settings, cast(str, settings.dask)):
-        progress(1)
-        report.problems += problems
-        if data:
-            triples = article_triples(data, minter)
-            writer.put_triples(article_id, triples, statement_count(triples))

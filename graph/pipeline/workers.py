@@ -61,12 +61,14 @@ def start_worker(settings: Settings) -> None:
     _settings["build"] = settings
 
 
-def extract_chunk(articles: list[Article]) -> list[Extraction | Problem]:
-    """Runs in a worker: each article parsed, extracted and resolved, or its ``Problem``."""
+def extract_chunk(articles: list[Article], settings: Settings | None = None) -> list[Extraction | Problem]:
+    """Runs in a worker process (or a Dask worker, which passes ``settings``): each article
+    parsed, extracted and resolved, or its ``Problem``. The pipeline and gazetteer load
+    once per process."""
     from graph.extract import parse_articles
     from graph.knowledge.gazetteer import load_gazetteer
 
-    settings = _settings["build"]
+    settings = settings or _settings["build"]
     gazetteer = load_gazetteer(settings.gazetteers)
     parsed = parse_articles(articles, settings.model, settings.gazetteers, batch_size=settings.batch_size)
     return [resolve_one(article, found, gazetteer) for article, found in parsed]

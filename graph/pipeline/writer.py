@@ -29,13 +29,6 @@ DONE = object()
 FLUSH_EVERY = 100_000  # triples written
 
 
-@dataclass(frozen=True)
-class Prepared:
-    where: str
-    triples: ArticleTriples
-    statements: int
-
-
 def statement_count(triples: ArticleTriples) -> int:
     """The statements an article's graph holds: two candidates that are one speech act
     (same speaker, cue and words) are one statement node, so the build counts what
@@ -69,11 +62,6 @@ class ArticleWriter:
         self.raise_error()
         self.queue.put(extraction)
 
-    def put_triples(self, where: str, triples: ArticleTriples, statements: int) -> None:
-        """An article already mapped elsewhere (a Dask worker)."""
-        self.raise_error()
-        self.queue.put(Prepared(where, triples, statements))
-
     def __exit__(self, *exc: object) -> None:
         self.queue.put(DONE)
         self.thread.join()
@@ -88,15 +76,10 @@ class ArticleWriter:
         batch: list[ArticleTriples] = []
         try:
             while (item := self.queue.get()) is not DONE:
-                if not isinstance(item, Prepared):
-                    item = Prepared(
-                        item.article.path or item.article.article_id,
-                        triples := extraction_triples(item, self.run, self.minter, with_text=self.settings.with_text),
-                        statement_count(triples),
-                    )
-                if self.conforms(item.where, item.triples):
-                    batch.append(item.triples)
-                    self.counts.statements += item.statements
+                triples = extraction_triples(item, self.run, self.minter, with_text=self.settings.with_text)
+                if self.conforms(item.article.path or item.article.article_id, triples):
+                    batch.append(triples)
+                    self.counts.statements += statement_count(triples)
                 if len(batch) >= self.settings.write_batch:
                     self.write(batch)
             self.write(batch)
