@@ -14,7 +14,7 @@ from typing import cast
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
+from spacy.pipeline import SpanRuler
 
 from graph.errors import ModelNotFoundError
 from graph.extract import components, layout  # noqa: F401  (register the components)
@@ -55,14 +55,18 @@ def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
 
 
 def add_entity_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
+    """The gazetteer's names as entities (longest match wins, over the statistical NER's),
+    each carrying its entry key as ``ent_id_``. spaCy's ``span_ruler`` rather than
+    ``entity_ruler``: the same entities, but the entity ruler keeps a parsed ``Doc`` of each of
+    the ~25,000 patterns (186 MB in every process against 67 MB)."""
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = cast(
-        EntityRuler,
+        SpanRuler,
         nlp.add_pipe(
-            "entity_ruler",
+            "span_ruler",
             name="stancegraph_gazetteer",
             before=before,
-            config={"overwrite_ents": True, "validate": False},
+            config={"spans_key": None, "annotate_ents": True, "overwrite": True, "validate": False},
         ),
     )
     with nlp.select_pipes(enable=[]):
