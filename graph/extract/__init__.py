@@ -7,6 +7,7 @@ runs the pipeline over many articles and hands back plain records
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -24,7 +25,15 @@ from graph.extract.nlp import installed_model_info, load_pipeline, model_info
 from graph.ingest.hygiene import blank_long_runs
 from graph.records import Article, Mention, Problem, StatementCandidate
 
-__all__ = ["DocExtraction", "extract_doc", "installed_model_info", "load_pipeline", "model_info", "parse_articles"]
+__all__ = [
+    "DocExtraction",
+    "extract_doc",
+    "installed_model_info",
+    "load_pipeline",
+    "model_info",
+    "parse_articles",
+    "release_pipeline",
+]
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +47,15 @@ class DocExtraction:
 @lru_cache(maxsize=4)
 def extractors(nlp: Language) -> tuple:
     return tuple(nlp.create_pipe(f"{name}_v1") for name in (MENTIONS, STATEMENTS))
+
+
+def release_pipeline() -> None:
+    """Let go of the loaded spaCy pipelines (model, gazetteer patterns) once a build has
+    parsed everything, so the memory they held serves the end of the build (copies, counts)
+    instead of adding to it; the next ``load_pipeline`` loads again (a few seconds)."""
+    extractors.cache_clear()
+    load_pipeline.cache_clear()
+    gc.collect()
 
 
 def extract_doc(doc: Doc, nlp: Language | None = None) -> DocExtraction:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import BuildInterrupted, Interrupted, NoSpaceError, StancegraphError
+from graph.extract import release_pipeline
 from graph.ingest import read_articles
 from graph.ingest.hygiene import looks_english
 from graph.pipeline.articles import extract_articles
@@ -86,6 +87,9 @@ def select_articles(
         yield item
 
 
+RELEASE_AFTER = 1_000  # articles parsed: a smaller build keeps the pipeline loaded for the next one
+
+
 def build(
     paths: Iterable[str | Path], settings: Settings, progress: Callable[[int], None] | None = None
 ) -> BuildReport:
@@ -104,6 +108,8 @@ def build(
     try:
         with writer:
             write_all(articles, settings, writer, report, progress)
+        if writer.counts.written >= RELEASE_AFTER:
+            release_pipeline()  # parsing is over: its memory goes to the end of the build
         finish_build(store, minter, settings.topics)
         failure = None
     except (KeyboardInterrupt, Interrupted):

@@ -152,6 +152,7 @@ class Rewriter:
         if self.pending:
             removed, added = "\n".join(self.removed), "\n".join(self.added)
             self.store.update(filled_sparql("derived-replace", graph=self.graph, removed=removed, added=added))
+            self.store.flush()  # RocksDB holds writes in memory until flushed (graph.pipeline.writer)
             self.count += self.pending
             self.removed, self.added, self.pending = [], [], 0
 
