@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.errors import StancegraphError
+from graph.errors import Interrupted, StancegraphError
 from graph.extract.components import MENTIONS, STATEMENTS
 from graph.extract.nlp import installed_model_info, load_pipeline, model_info
 from graph.ingest.hygiene import blank_long_runs
@@ -97,6 +97,8 @@ def parse_articles(
         doc.user_data["stancegraph_text"] = article.text  # spans quote the article, not the parser's copy
         try:
             yield article, extract_doc(doc, nlp)
+        except Interrupted:
+            raise  # Ctrl-C or SIGTERM stops the build, it is not this article's problem
         except (StancegraphError, ValueError, IndexError, KeyError) as exc:
             log.exception("extraction failed for %s", article.path)
             yield article, Problem(article.path or article.article_id, f"extraction failed: {exc}")

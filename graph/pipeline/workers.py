@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from graph.errors import StancegraphError
+from graph.errors import Interrupted, StancegraphError
 from graph.knowledge.gazetteer import Gazetteer
 from graph.pipeline.batches import batched
 from graph.records import Article, Extraction, Problem
@@ -43,6 +43,8 @@ def resolve_one(article: Article, found: DocExtraction | Problem, gazetteer: Gaz
         return found
     try:
         return resolve_article(article, found.mentions, found.statements, gazetteer)
+    except Interrupted:
+        raise  # Ctrl-C or SIGTERM stops the build, it is not this article's problem
     except (StancegraphError, ValueError, IndexError, KeyError) as exc:
         log.exception("extraction failed for %s", article.path)
         return Problem(article.path or article.article_id, f"extraction failed: {exc}")

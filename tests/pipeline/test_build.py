@@ -63,3 +63,20 @@ def test_two_worker_processes_write_exactly_what_one_process_writes(tmp_path):
     two = build([tmp_path / "some.jsonl"], Settings(store=tmp_path / "two", workers=2))
     assert (one.written, one.statements) == (two.written, two.statements) == (30, one.statements)
     assert quads(tmp_path / "one") == quads(tmp_path / "two")
+
+
+def test_an_interrupt_during_resolution_stops_the_build_instead_of_failing_one_article(monkeypatch):
+    """Ctrl-C or SIGTERM raised while an article is being resolved (building the surname
+    index, say) is not that article's problem: it must reach the build."""
+    from graph.errors import Interrupted
+    from graph.extract import DocExtraction
+    from graph.knowledge.gazetteer import load_gazetteer
+    from graph.pipeline import workers
+    from tests.factories import make_article
+
+    def stopped(*args, **kwargs):
+        raise Interrupted("interrupted")
+
+    monkeypatch.setattr(workers, "resolve_article", stopped)
+    with pytest.raises(Interrupted):
+        workers.resolve_one(make_article("Egypt urged calm."), DocExtraction((), ()), load_gazetteer(()))
