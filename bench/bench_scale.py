@@ -113,7 +113,7 @@ def parse_split(corpus: Path) -> dict:
     full, docs = timed(nlp)
     with nlp.select_pipes(disable=["parser"]):
         no_parser, _ = timed(nlp)
-    senter = spacy.load(find_model_name(), exclude=[n for n in nlp.pipe_names if n != "tok2vec"] + ["tok2vec"])
+    senter = spacy.load(find_model_name(), exclude=list(nlp.pipe_names))  # only the disabled senter is left
     senter.enable_pipe("senter")
     sentences, _ = timed(senter)
     candidate = all_tokens = 0

@@ -353,16 +353,15 @@ def export_to(store: ox.Store, target: PathLike | BinaryIO, fmt: str | None = No
     >>> len(out.getvalue().splitlines()) == len(store)
     True
     """
+    from contextlib import nullcontext
+
     from graph.outputs import whole_file
     from graph.store.export import write_export
 
     named = isinstance(target, (str, Path))
     chosen = export_format(fmt, target if named else None)  # type: ignore[arg-type]
-    if not named:
-        write_export(_current(store), chosen, target)  # type: ignore[arg-type]
-        return chosen
-    with whole_file(target) as stream:  # type: ignore[arg-type]
-        write_export(_current(store), chosen, stream)
+    with whole_file(target) if named else nullcontext(target) as stream:  # type: ignore[arg-type]
+        write_export(_current(store), chosen, stream)  # type: ignore[arg-type]
     return chosen
 
 
