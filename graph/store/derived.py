@@ -31,7 +31,7 @@ import pyoxigraph as ox
 
 from graph.rdf.mint import Minter
 from graph.rdf.terms import filled_sparql
-from graph.store.consolidate import copies, read_statements
+from graph.store.consolidate import copies_by_voice, read_voices
 
 CHUNK = 5_000  # subjects rewritten per transaction
 NS = "https://w3id.org/stancegraph/ns#"
@@ -86,7 +86,7 @@ def wanted(store: ox.Store, minter: Minter) -> Wanted:
     edges = cast(ox.QuerySolutions, store.query(filled_sparql("derived-edges", **graphs)))
     for holder, rows in groupby(edges, key=lambda row: row["holder"]):
         yield cast(ox.NamedNode, holder), {f"{row['edge']} {row['target']}" for row in rows}
-    found = copies(read_statements(store))
+    found = copies_by_voice(read_voices(store))
     for copy, canonical in found.items():
         yield ox.NamedNode(copy), {f"<{NS}copyOf> {ox.NamedNode(canonical)}"}
     for position, rows in groupby(reports(store, graphs, "?position"), key=lambda row: row["position"]):
