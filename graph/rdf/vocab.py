@@ -44,6 +44,7 @@ class SG(DefinedNamespace):
     Statement: URIRef
     Position: URIRef
     PairStance: URIRef
+    SharedPosition: URIRef
     ExtractionRun: URIRef
     StatementKind: URIRef
     SpeechMode: URIRef
@@ -89,6 +90,7 @@ class SG(DefinedNamespace):
     expresses: URIRef
     copyOf: URIRef
     statementCount: URIRef
+    holderCount: URIRef
     reportCount: URIRef
     articleCount: URIRef
     outletCount: URIRef

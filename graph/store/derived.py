@@ -8,7 +8,8 @@ super-properties), copies of one statement linked to it (``sg:copyOf``,
 statement each time — for each position and each pair stance (holder, kind, target,
 whatever the topic): distinct statements (copies once), reports, articles, outlets
 (``schema:publisher``; an article without one is its own outlet), first and last date, and
-for positions the best confidence.
+for positions the best confidence; and each shared position (``sg:SharedPosition``: one kind
+towards one target and/or on one topic, held by two or more actors) with its holders.
 
 That is compared with what the graph holds, subject by subject, and only subjects whose
 triples changed are rewritten, ``CHUNK`` subjects per transaction: a rebuild that adds
@@ -102,6 +103,24 @@ def wanted(store: ox.Store, minter: Minter) -> Wanted:
             f"<{NS}target> {target}",
         }
         yield ox.NamedNode(str(minter.iri("stance", f"{holder} {kind} {target}"))), lines
+    yield from shared_positions(store, graphs, minter)
+
+
+def shared_positions(store: ox.Store, graphs: dict, minter: Minter) -> Wanted:
+    """One ``sg:SharedPosition`` for each kind of position towards one target and/or on one
+    topic that two or more actors hold: its holders and their count, so the
+    ``shared-positions`` report reads a few thousand nodes instead of grouping every position."""
+    rows = cast(ox.QuerySolutions, store.query(filled_sparql("derived-shared", **graphs)))
+    for stance, grouped in groupby(rows, key=lambda row: (row["kind"], row["target"], row["topic"])):
+        holders = {f"<{NS}holder> {row['holder']}" for row in grouped}
+        if len(holders) < 2:
+            continue
+        kind, target, topic = stance
+        lines = holders | {f"{RDF_TYPE} <{NS}SharedPosition>", f"<{NS}kind> {kind}"}
+        lines.add(f"<{NS}holderCount> {ox.Literal(len(holders))}")
+        lines |= {f"<{NS}target> {target}"} if target is not None else set()
+        lines |= {f"<{NS}topic> {topic}"} if topic is not None else set()
+        yield ox.NamedNode(str(minter.iri("shared", " ".join(str(term) for term in stance)))), lines
 
 
 def reports(store: ox.Store, graphs: dict, order: str) -> ox.QuerySolutions:

@@ -149,5 +149,8 @@ class RemoteStore:
     def flush(self) -> None:
         """Nothing to do: the server commits each update."""
 
+    def optimize(self) -> None:
+        """Nothing to do: the server manages its own storage."""
+
     def dump(self, output: io.BytesIO, format: ox.RdfFormat) -> None:
         ox.serialize(list(self), output, format)
