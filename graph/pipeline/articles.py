@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from graph.errors import StancegraphError
-from graph.extract import parse_articles
+from graph.extract import parse_articles, trim_heap
 from graph.knowledge.gazetteer import Gazetteer, load_gazetteer
 from graph.knowledge.identity import identity_paths, load_identity
 from graph.knowledge.topics import load_topics
@@ -46,6 +46,7 @@ def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterato
             if not identity.empty:
                 linked = apply_identity(linked, identity, gazetteer)
             yield tag_topics(linked, topics)
+        trim_heap()  # the chunk's parse and resolution garbage goes back to the system
 
 
 def resolved_articles(
