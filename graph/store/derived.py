@@ -116,10 +116,15 @@ def shared_positions(store: ox.Store, graphs: dict, minter: Minter) -> Wanted:
         if len(holders) < 2:
             continue
         kind, target, topic = stance
-        lines = holders | {f"{RDF_TYPE} <{NS}SharedPosition>", f"<{NS}kind> {kind}"}
-        lines.add(f"<{NS}holderCount> {ox.Literal(len(holders))}")
-        lines |= {f"<{NS}target> {target}"} if target is not None else set()
-        lines |= {f"<{NS}topic> {topic}"} if topic is not None else set()
+        lines = holders | {
+            f"{RDF_TYPE} <{NS}SharedPosition>",
+            f"<{NS}kind> {kind}",
+            f"<{NS}holderCount> {ox.Literal(len(holders))}",
+        }
+        if target is not None:
+            lines.add(f"<{NS}target> {target}")
+        if topic is not None:
+            lines.add(f"<{NS}topic> {topic}")
         yield ox.NamedNode(str(minter.iri("shared", " ".join(str(term) for term in stance)))), lines
 
 

@@ -15,11 +15,11 @@ from tests.factories import MINTER, RUN, actor, extraction, said, store_from
 IRAN, ISRAEL, US = actor("wd:Q794", "Iran"), actor("wd:Q801", "Israel"), actor("wd:Q30", "United States")
 
 
-def criticism(number: int, speaker, target, *extra):
+def criticism(number: int, speaker, target):
     body = f"{speaker.label} criticised the {target.label}."
     text = f"Story {number}\n\n{body}"
     statement = said(body, speaker.key, StatementKind.CRITICIZE, start=len(text) - len(body), targets=(target.key,))
-    return extraction(text, [speaker, target, *extra], [statement], url=f"https://e.org/{number}")
+    return extraction(text, [speaker, target], [statement], url=f"https://e.org/{number}")
 
 
 def shared(store) -> list[tuple[str, str, str, str]]:
