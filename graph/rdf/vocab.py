@@ -7,6 +7,8 @@ rdflib only.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
@@ -15,16 +17,30 @@ from graph.settings import DEFAULT_BASE
 SG_NS = "https://w3id.org/stancegraph/ns#"
 TOPIC_NS = "https://w3id.org/stancegraph/topic/"
 
-SCHEMA = Namespace("http://schema.org/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-WD = Namespace("http://www.wikidata.org/entity/")
-TOPIC = Namespace(TOPIC_NS)
+
+class CachedNamespace(Namespace):
+    """A ``Namespace`` that makes each term once: rdflib makes and validates a new ``URIRef``
+    on every access, a tenth of the mapping's time on a real corpus.
+
+    >>> OA.start is OA.start
+    True
+    """
+
+    @lru_cache(maxsize=4096)  # noqa: B019  (namespaces live as long as the process)
+    def term(self, name: str) -> URIRef:
+        return super().term(name)
+
+
+SCHEMA = CachedNamespace("http://schema.org/")
+OA = CachedNamespace("http://www.w3.org/ns/oa#")
+WD = CachedNamespace("http://www.wikidata.org/entity/")
+TOPIC = CachedNamespace(TOPIC_NS)
 
 
 class SG(DefinedNamespace):
     """The stancegraph vocabulary (DESIGN §3)."""
 
-    _NS = Namespace(SG_NS)
+    _NS = CachedNamespace(SG_NS)
     _fail = True
 
     # classes

@@ -33,10 +33,7 @@ def article_quads(item: ArticleTriples, minter: Minter) -> list[ox.Quad]:
     and the shared actors and positions graphs."""
     own, actors, positions = (to_ox(g) for g in (item.graph_iri, minter.graph("actors"), minter.graph("positions")))
     return [
-        ox.Quad(
-            *cast("tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]", map(to_ox, t)),
-            cast(ox.NamedNode, graph),
-        )
+        quad(t, graph)
         for graph, triples in ((own, item.article), (actors, item.actors), (positions, item.positions))
         for t in triples
     ]
@@ -91,11 +88,53 @@ def shared_actor_triples(
 
 
 def write_articles(store: ox.Store, batch: list[ArticleTriples], minter: Minter) -> None:
-    """Replace each article's graph and upsert shared triples, all in one transaction."""
+    """Replace each article's graph and upsert shared triples, all in one transaction: a
+    batch of articles new to the store with ``Store.extend`` (atomic, and a third faster than
+    the same triples as SPARQL text), any other with one SPARQL update that first empties the
+    articles' old graphs."""
     if not batch:
         return
     known = existing_types(store, minter, {t[0] for item in batch for t in item.actors})
     inserted, stale = shared_actor_triples(batch, known)
+    if stale or any(store.contains_named_graph(cast(ox.NamedNode, to_ox(i.graph_iri))) for i in batch):
+        replace_articles(store, batch, minter, inserted, stale)
+        return
+    actors, positions = to_ox(minter.graph("actors")), to_ox(minter.graph("positions"))
+    quads = [quad(t, to_ox(item.graph_iri)) for item in batch for t in item.article]
+    quads += [quad(t, actors) for t in dict.fromkeys(inserted)]
+    quads += [quad(t, positions) for t in dict.fromkeys(t for item in batch for t in item.positions)]
+    store.extend(quads + edge_quads(store, batch, minter))
+
+
+def quad(triple: Triple, graph: ox.NamedNode | ox.Literal) -> ox.Quad:
+    subject, predicate, value = map(to_ox, triple)
+    return ox.Quad(cast(ox.NamedNode, subject), cast(ox.NamedNode, predicate), value, cast(ox.NamedNode, graph))
+
+
+def edge_quads(store: ox.Store, batch: list[ArticleTriples], minter: Minter) -> list[ox.Quad]:
+    """The derived actor -> actor edges of the batch's positions (holder, edge, target), as
+    the ontology graph's ``sg:derivedEdge`` of each kind and its super-properties give them."""
+    rows = cast(ox.QuerySolutions, store.query(filled_sparql("derived-kind-edges", ontology=minter.graph("ontology"))))
+    edges: dict[str, list[ox.NamedNode]] = {}
+    for row in rows:
+        edges.setdefault(row["kind"].value, []).append(cast(ox.NamedNode, row["edge"]))
+    described: dict[URIRef, dict[URIRef, URIRef]] = {}
+    for subject, predicate, value in (t for item in batch for t in item.positions):
+        described.setdefault(subject, {})[predicate] = cast(URIRef, value)
+    derived = cast(ox.NamedNode, to_ox(minter.graph("derived")))
+    return [
+        ox.Quad(cast(ox.NamedNode, to_ox(position[SG.holder])), edge, to_ox(position[SG.target]), derived)
+        for position in described.values()
+        if SG.target in position
+        for edge in edges.get(str(position[SG.kind]), ())
+    ]
+
+
+def replace_articles(
+    store: ox.Store, batch: list[ArticleTriples], minter: Minter, inserted: list[Triple], stale: list[Triple]
+) -> None:
+    """The batch in one SPARQL update: each article's old graph emptied, stale actor types
+    deleted, the new triples and the positions' derived edges inserted."""
     actors_graph = minter.graph("actors")
     blocks = [graph_block(item.graph_iri, item.article) for item in batch]
     blocks.append(graph_block(actors_graph, dict.fromkeys(inserted)))
