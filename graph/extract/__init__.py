@@ -11,11 +11,9 @@ import ctypes
 import ctypes.util
 import gc
 import logging
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 
 from spacy.language import Language
@@ -89,6 +87,32 @@ def extract_doc(doc: Doc, nlp: Language | None = None) -> DocExtraction:
     return DocExtraction(tuple(doc._.stancegraph_mentions), tuple(doc._.stancegraph_statements))
 
 
+BATCH_CHARS = 40_000  # characters a parse batch holds past its first article (eight median AllSides articles)
+
+
+def parse_batches(articles: Iterable[Article], size: int, chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    """The articles in parse batches of at most ``size`` articles and, past the first, at
+    most ``chars`` characters: spaCy's working memory grows with the tokens of a batch (eight
+    of the longest AllSides articles in one batch peaked at 1.6 GB, one at a time at 0.7 GB),
+    so a long article is parsed with fewer others, or alone.
+
+    >>> from graph.ingest import make_article
+    >>> texts = ["a" * 10, "b" * 30, "c" * 10, "d" * 10, "e" * 50]
+    >>> [[len(a.text) for a in b] for b in parse_batches(map(make_article, texts), 3, chars=40)]
+    [[10, 30], [10, 10], [50]]
+    """
+    batch: list[Article] = []
+    held = 0
+    for article in articles:
+        if batch and (len(batch) >= size or held + len(article.text) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(article)
+        held += len(article.text)
+    if batch:
+        yield batch
+
+
 def parse_articles(
     articles: Iterable[Article],
     model: str | None = None,
@@ -97,30 +121,23 @@ def parse_articles(
     batch_size: int = 8,
 ) -> Iterator[tuple[Article, DocExtraction | Problem]]:
     """Parse articles with ``nlp.pipe`` and extract each one, in input order, in this
-    process (``graph.pipeline.workers`` runs this in worker processes for ``--workers``).
+    process (``graph.pipeline.workers`` runs this in worker processes for ``--workers``),
+    ``parse_batches`` of at most ``batch_size`` articles at a time.
 
     The parser sees the text with overlong runs blanked (same length); spans quote the
     article's own text. One article's failure is a ``Problem``, never the end of the batch.
     """
-    remaining = iter(articles)
-    first = next(remaining, None)
-    if first is None:
-        return  # nothing to parse (a rebuild with every article unchanged): no pipeline to load
-    nlp = load_pipeline(model, gazetteers)
-    pending: deque[Article] = deque()
-
-    def texts() -> Iterator[str]:
-        for article in chain([first], remaining):
-            pending.append(article)
-            yield blank_long_runs(article.text)
-
-    for doc in nlp.pipe(texts(), batch_size=batch_size):
-        article = pending.popleft()
-        doc.user_data["stancegraph_text"] = article.text  # spans quote the article, not the parser's copy
-        try:
-            yield article, extract_doc(doc, nlp)
-        except Interrupted:
-            raise  # Ctrl-C or SIGTERM stops the build, it is not this article's problem
-        except (StancegraphError, ValueError, IndexError, KeyError) as exc:
-            log.exception("extraction failed for %s", article.path)
-            yield article, Problem(article.path or article.article_id, f"extraction failed: {exc}")
+    nlp: Language | None = None
+    for batch in parse_batches(articles, batch_size):
+        if nlp is None:  # nothing to parse (a rebuild with every article unchanged): nothing to load
+            nlp = load_pipeline(model, gazetteers)
+        texts = [blank_long_runs(article.text) for article in batch]
+        for article, doc in zip(batch, nlp.pipe(texts, batch_size=len(batch))):
+            doc.user_data["stancegraph_text"] = article.text  # spans quote the article, not the parser's copy
+            try:
+                yield article, extract_doc(doc, nlp)
+            except Interrupted:
+                raise  # Ctrl-C or SIGTERM stops the build, it is not this article's problem
+            except (StancegraphError, ValueError, IndexError, KeyError) as exc:
+                log.exception("extraction failed for %s", article.path)
+                yield article, Problem(article.path or article.article_id, f"extraction failed: {exc}")

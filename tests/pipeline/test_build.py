@@ -80,3 +80,27 @@ def test_an_interrupt_during_resolution_stops_the_build_instead_of_failing_one_a
     monkeypatch.setattr(workers, "resolve_article", stopped)
     with pytest.raises(Interrupted):
         workers.resolve_one(make_article("Egypt urged calm."), DocExtraction((), ()), load_gazetteer(()))
+
+
+def test_a_long_build_releases_the_pipeline_and_reopens_the_store_with_the_same_result(tmp_path, monkeypatch):
+    """Past ``RELEASE_AFTER`` articles the build lets go of the pipeline and reopens the store
+    before its end (memory back from spaCy and RocksDB): same quads, lock still held."""
+    import graph.pipeline.build as build_module
+    from graph.errors import StoreLockedError
+
+    short = Settings(store=tmp_path / "short")
+    build([SAMPLES_DIR], short)
+    monkeypatch.setattr(build_module, "RELEASE_AFTER", 1)
+    reopened = Settings(store=tmp_path / "reopened")
+    real_finish, held = build_module.finish_build, []
+
+    def finish_and_check_the_lock(store, *args):
+        with pytest.raises(StoreLockedError):
+            open_store(reopened.store)  # the reopened store is this build's, still locked
+        held.append(True)
+        real_finish(store, *args)
+
+    monkeypatch.setattr(build_module, "finish_build", finish_and_check_the_lock)
+    report = build([SAMPLES_DIR], reopened)
+    assert report.written >= 1 and held
+    assert quads(reopened.store) == quads(short.store)
