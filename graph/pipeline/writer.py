@@ -74,6 +74,7 @@ class ArticleWriter:
 
     def loop(self) -> None:
         batch: list[ArticleTriples] = []
+        item = None
         try:
             while (item := self.queue.get()) is not DONE:
                 triples = extraction_triples(item, self.run, self.minter, with_text=self.settings.with_text)
@@ -85,8 +86,8 @@ class ArticleWriter:
             self.write(batch)
         except BaseException as exc:  # handed to the main thread
             self.error = exc
-            while self.queue.get() is not DONE:  # let the main thread finish putting
-                pass
+            while item is not DONE:  # let the main thread finish putting (unless the last write failed)
+                item = self.queue.get()
 
     def write(self, batch: list[ArticleTriples]) -> None:
         if batch:

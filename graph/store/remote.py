@@ -21,7 +21,7 @@ import io
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -145,6 +145,16 @@ class RemoteStore:
     def named_graphs(self) -> Iterator[ox.NamedNode]:
         for solution in self.solutions(filled_sparql("remote-named-graphs")):
             yield solution["g"]
+
+    def contains_named_graph(self, graph: ox.NamedNode) -> bool:
+        """Whether the endpoint holds a graph of that name (with a triple in it)."""
+        return bool(next(self.solutions(f"SELECT * WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT 1"), None))
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Add the quads in one ``INSERT DATA`` update (one transaction on the server)."""
+        lines = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+        if lines:
+            self.update(f"INSERT DATA {{\n{lines}\n}}")
 
     def flush(self) -> None:
         """Nothing to do: the server commits each update."""

@@ -132,6 +132,41 @@ def test_a_full_disk_during_a_build_says_what_was_kept(tmp_path, monkeypatch):
 
 
 @pytest.mark.model
+def test_a_failure_in_the_last_write_ends_the_build_instead_of_hanging_it(tmp_path, monkeypatch):
+    """The writer's final batch is written after the main thread has said it is done: an
+    error there must reach the main thread, not leave the writer waiting for more."""
+    import threading
+
+    import graph.pipeline.writer as writer_module
+    from graph.errors import NoSpaceError
+
+    folder = sample_copies(tmp_path / "in", 3)
+    real, calls = writer_module.write_articles, []
+
+    def fills_up_last(store, batch, minter):
+        calls.append(len(batch))
+        if len(calls) > 1:  # the second write of 2 + 1 articles is the final one
+            raise OSError(errno.ENOSPC, "IO error: No space left on device")
+        real(store, batch, minter)
+
+    monkeypatch.setattr(writer_module, "write_articles", fills_up_last)
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            build([folder], Settings(store=tmp_path / "store", write_batch=2))
+        except BaseException as exc:  # handed to the test thread
+            failures.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(120)
+    assert not thread.is_alive(), "the build hung after its last write failed"
+    assert len(failures) == 1 and isinstance(failures[0], NoSpaceError)
+    assert "2 articles were written whole and kept" in str(failures[0])
+
+
+@pytest.mark.model
 def test_sigterm_ends_a_build_with_a_count_and_no_lock_note(tmp_path):
     folder = sample_copies(tmp_path / "in", 60)
     store = tmp_path / "store"
