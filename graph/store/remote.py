@@ -148,13 +148,13 @@ class RemoteStore:
 
     def contains_named_graph(self, graph: ox.NamedNode) -> bool:
         """Whether the endpoint holds a graph of that name (with a triple in it)."""
-        return bool(next(self.solutions(f"SELECT * WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT 1"), None))
+        return next(self.solutions(filled_sparql("remote-has-graph", graph=graph)), None) is not None
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
         """Add the quads in one ``INSERT DATA`` update (one transaction on the server)."""
         lines = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
         if lines:
-            self.update(f"INSERT DATA {{\n{lines}\n}}")
+            self.update(filled_sparql("remote-insert-quads", data=lines))
 
     def flush(self) -> None:
         """Nothing to do: the server commits each update."""
