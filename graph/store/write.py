@@ -3,8 +3,9 @@
 Each batch of articles is written in one transaction (``Store.extend`` when every article
 is new to the store, else one SPARQL update that first empties their old graphs), together
 with the upsert of their actors and positions and their derived edges, so a crash never
-leaves a half-written article and a reader sees a batch whole or not at all. Shared graphs take set semantics: a triple already there is
-not added again; an actor keeps the first label and type it was given.
+leaves a half-written article and a reader sees a batch whole or not at all. Shared graphs
+take set semantics: a triple already there is not added again; an actor keeps the first
+label and type it was given.
 """
 
 from __future__ import annotations
@@ -91,8 +92,8 @@ def shared_actor_triples(
 def write_articles(store: ox.Store, batch: list[ArticleTriples], minter: Minter) -> None:
     """Replace each article's graph and upsert shared triples, all in one transaction: a
     batch of articles new to the store with ``Store.extend`` (atomic; writing 300 AllSides
-    articles took 6.1 s against 7.2 s as SPARQL text), any other with one SPARQL update that first empties the
-    articles' old graphs."""
+    articles took 6.1 s against 7.2 s as SPARQL text), any other with one SPARQL update that
+    first empties the articles' old graphs."""
     if not batch:
         return
     known = existing_types(store, minter, {t[0] for item in batch for t in item.actors})
