@@ -173,7 +173,9 @@ def extract_file(path: PathLike, *, model: str | None = None) -> Extraction:
     articles = [i for i in items if not isinstance(i, Problem)]
     warnings = tuple(i for i in items if isinstance(i, Problem) and i.severity == "warning")
     if len(articles) != 1 or len(warnings) + 1 != len(items):
-        raise IngestError("; ".join(map(str, items)) or f"{file}: no article")
+        errors = [str(i) for i in items if isinstance(i, Problem) and i.severity != "warning"]
+        found = f"{len(articles)} articles" if articles else "no article"
+        raise IngestError("; ".join(errors) or f"{file}: {found}; expected exactly one (use `build` for a batch)")
     extraction = extract_one(articles[0], Settings(model=model))
     return dataclasses.replace(extraction, problems=(*warnings, *extraction.problems))  # "decoded as cp1252"
 

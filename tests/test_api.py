@@ -59,3 +59,15 @@ def test_rdflib_view_and_stats_agree_with_the_store(sample_store_dir):
     assert html.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in html
     report = graph.validate(store)
     assert report.conforms and report.lines() == [] and report.checked == "1 article graphs in the store"
+
+
+def test_extract_file_of_several_articles_says_so_without_their_texts(tmp_path):
+    path = tmp_path / "two.jsonl"
+    body = "The minister said the talks would resume. " * 20
+    path.write_text("\n".join(f'{{"id": "a{i}", "text": "{body}"}}' for i in range(2)), encoding="utf-8")
+    from graph.errors import IngestError
+
+    with pytest.raises(IngestError) as error:
+        graph.extract_file(path)
+    message = str(error.value)
+    assert "2 articles" in message and "expected exactly one" in message and body not in message
