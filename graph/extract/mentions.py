@@ -207,15 +207,33 @@ def is_actor_entity(ent: Span, offices: Offices) -> bool:
     return not (ent.label_ == "NORP" and not ent.ent_id_)
 
 
+# A place that ends a longer name or a phrase: "Federal Atomic Power of Russia (Rusatom)" and "the
+# nuclear agency of Iran (Sazman)" rename the agency, not the state ("the commander of the
+# Revolutionary Guards (IRGC)" renames the Guards).
+PLACES = {"GPE", "LOC"}
+NAME_TAIL = re.compile(r"\w[\w.'’-]*\s+(?:of|for|de|del|du|des)\s+(?:the\s+)?$")
+
+
 def link_bracket_aliases(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """ "Médecins Sans Frontières (Doctors Without Borders)": the bracketed name renames the first."""
+    """ "Médecins Sans Frontières (Doctors Without Borders)": the bracketed name renames the
+    first, unless the first is a place that ends a longer name ("Ministry of Defence of
+    Russia (MoD)" renames the ministry)."""
     linked = list(mentions)
     for i in range(1, len(linked)):
         before, current = linked[i - 1], linked[i]
         between = doc_text(doc)[before.span.end : current.span.start]
         after = doc_text(doc)[current.span.end : current.span.end + 1]
         same_kind = (before.label == "PERSON") == (current.label == "PERSON")  # "The New York Times (Peter Baker)"
-        if between.strip() == "(" and after == ")" and same_kind and renames(before.span.text, current.span.text):
+        if (
+            between.strip() == "("
+            and after == ")"
+            and same_kind
+            and not (
+                before.label in PLACES
+                and NAME_TAIL.search(doc_text(doc)[max(0, before.span.start - 60) : before.span.start])
+            )
+            and renames(before.span.text, current.span.text)
+        ):
             linked[i] = replace(current, alias_of=before.span)
     return linked
 

@@ -43,3 +43,33 @@ def clean_label(text: str) -> str:
     """A display label: single spaces, no leading "the", no invisible characters."""
     text = _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_INVISIBLE)).strip()
     return text[4:] if text[:4].lower() == "the " else text
+
+
+# Speech verbs the recogniser glues onto the name after them: "Said Trump: “…”", "Wrote Putin:".
+GLUED_CUES = frozenset({"said", "says", "continued", "added", "asked", "told", "wrote", "tweeted"})
+_EDGE_MARKS = "@#-–—'’,;:"
+
+
+def alias_form(text: str, label: str) -> str | None:
+    """The alternative label a mention's text gives an actor labelled ``label``, or None
+    when it names nothing the label does not: the mention cleaned of editorial brackets
+    ("State] Department"), handles and dangling marks ("@White House", "Iranian-"), a
+    speech verb glued before it ("Wrote Putin", unless the label's first name begins as
+    the verb does), and dropped when it is the label itself,
+    in other case, or its possessive without apostrophe ("Hillary Clintons").
+
+    >>> alias_form("State] Department", "U.S. State Department"), alias_form("@White House", "United States")
+    ('State Department', 'White House')
+    >>> alias_form("Wrote Putin", "Vladimir Putin"), alias_form("Said Jalili", "Saeed Jalili")
+    ('Putin', 'Said Jalili')
+    >>> alias_form("DONALD TRUMP", "Donald Trump"), alias_form("Hillary Clintons", "Hillary Clinton")
+    (None, None)
+    """
+    alias = clean_label(text.replace("[", "").replace("]", "")).strip(_EDGE_MARKS).strip()
+    words = alias.split()
+    if len(words) > 1 and words[0].lower() in GLUED_CUES and normalise(label)[:1] != words[0][:1].lower():
+        alias = " ".join(words[1:])  # not a first name spelt another way ("Said" for "Saeed")
+    key, name = normalise(alias), normalise(label)
+    if not key or key in (name, f"{name}s"):
+        return None
+    return alias

@@ -17,7 +17,7 @@ from dataclasses import replace
 from graph.knowledge.gazetteer import Gazetteer, GazetteerEntry
 from graph.knowledge.lexicons import is_force, is_generic_body, is_not_actor, load_agents, org_type
 from graph.knowledge.names import is_plural_acronym, is_single_name
-from graph.knowledge.text import clean_label, normalise
+from graph.knowledge.text import GLUED_CUES, clean_label, normalise
 from graph.records import (
     PEOPLE,
     Actor,
@@ -198,9 +198,6 @@ def add_affiliations(book: ArticleActors) -> None:
             entry = book.gazetteer.entries.get(actor.affiliation)
             if entry is not None:
                 book.add(entry_actor(book, entry, None), None)
-
-
-GLUED_CUES = {"said", "says", "continued", "added", "asked", "told", "wrote", "tweeted"}
 
 
 def cue_glued(book: ArticleActors, mention: Mention) -> GazetteerEntry | None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from graph.knowledge.gazetteer import Gazetteer, GazetteerEntry
-from graph.knowledge.text import clean_label, normalise
+from graph.knowledge.text import alias_form, normalise
 from graph.records import TYPE_SPECIFICITY, Actor, ActorType, Article, Mention
 
 
@@ -27,8 +27,8 @@ class ArticleActors:
     def add(self, actor: Actor, mention: Mention | None) -> str:
         known = self.actors.get(actor.key, actor)
         if mention is not None:
-            alt = clean_label(mention.span.text)
-            if normalise(alt) != normalise(known.label) and alt not in known.alt_labels:
+            alt = alias_form(mention.span.text, known.label)
+            if alt is not None and alt.casefold() not in {a.casefold() for a in known.alt_labels}:
                 known = replace(known, alt_labels=(*known.alt_labels, alt))
             self.by_surface.setdefault(normalise(mention.span.text), actor.key)
             self.by_span[(mention.span.start, mention.span.end)] = actor.key

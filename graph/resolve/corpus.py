@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from graph.knowledge.names import is_single_name, parse_name, surname_key
 from graph.knowledge.people import FAMILY_NAME_FIRST
-from graph.knowledge.text import normalise
+from graph.knowledge.text import alias_form, normalise
 from graph.records import PEOPLE, TYPE_SPECIFICITY, Actor, ActorType, Extraction
 
 SCOPED_PERSON = "name:person:"  # "name:person:<surname>@<article digest>": a surname alone
@@ -121,7 +121,9 @@ def rekey(extraction: Extraction, moved: dict[str, Actor]) -> Extraction:
     for old_key, target in moved.items():
         old = next(a for a in extraction.actors if a.key == old_key)
         base = actors.get(target.key, target)
-        names = [n for n in (old.label, *old.alt_labels) if n != base.label and n not in base.alt_labels]
+        known = {n.casefold() for n in base.alt_labels}
+        names = [a for n in (old.label, *old.alt_labels) if (a := alias_form(n, base.label)) is not None]
+        names = list({n.casefold(): n for n in names if n.casefold() not in known}.values())
         names = [n for n in names if not is_single_name(n)]  # a surname alone is no alias (see people.py)
         kind = max(base.actor_type, old.actor_type, key=lambda t: TYPE_SPECIFICITY[t.value])
         actors[target.key] = replace(

@@ -123,11 +123,25 @@ def list_actors(store: ox.Store) -> list[ActorRecord]:
         if not row.labels:  # not an actor: a topic's alt label, say
             continue
         label, *more = sorted(row.labels)
-        aliases = tuple(sorted((row.alts | set(more)) - {label}))
+        aliases = distinct_names(row.alts | set(more), label)
         records.append(
             ActorRecord(iri, label, sorted(row.types)[0], aliases, row.statements, row.articles, row.wikidata)
         )
     return sorted(records, key=lambda r: (-r.statements, -r.articles, r.label.casefold(), r.iri))
+
+
+def distinct_names(names: set[str], label: str) -> tuple[str, ...]:
+    """One name per spelling regardless of case, as it is written in running text rather
+    than in capitals where both occur, without the label; sorted.
+
+    >>> distinct_names({"PRESIDENT DONALD TRUMP", "President Donald Trump", "DONALD TRUMP"}, "Donald Trump")
+    ('President Donald Trump',)
+    """
+    by_case: dict[str, str] = {}
+    for name in sorted(names, key=lambda n: (n.isupper(), n)):
+        by_case.setdefault(name.casefold(), name)
+    by_case.pop(label.casefold(), None)
+    return tuple(sorted(by_case.values()))
 
 
 # --- suspects ------------------------------------------------------------------------------

@@ -130,6 +130,25 @@ def test_a_person_in_brackets_after_an_organisation_is_not_its_other_name():
     assert all("Peter Baker" not in a.alt_labels for a in extraction.actors)
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The rule removes the Federal Atomic Power of Russia (Rusatom) from the list, officials said.", "Russia"),
+        ("The nuclear agency of Iran (Sazman) said the talks would go on.", "Iran"),
+    ],
+)
+def test_a_bracketed_name_after_the_end_of_a_longer_name_does_not_rename_the_end(text, state):
+    extraction = extracted(text, "2019-05-01")
+    aliases = {n for a in extraction.actors if a.label == state for n in a.alt_labels}
+    assert not aliases & {"Rusatom", "Sazman"}, aliases
+
+
+def test_an_organisation_after_of_keeps_its_bracketed_acronym():
+    text = "The commander of the Islamic Revolutionary Guard Corps (IRGC) said the talks would fail."
+    extraction = extracted(text, "2019-05-01")
+    assert any("IRGC" in a.alt_labels for a in extraction.actors), [(a.label, a.alt_labels) for a in extraction.actors]
+
+
 def test_capitalised_labels_with_a_colon_are_no_transcript_speakers():
     text = (
         "Benghazi hearing\n\n"

@@ -129,6 +129,19 @@ def test_a_speech_verb_glued_onto_a_known_name_is_no_new_person():
     assert speaker_actors(text, "2018-05-16") == [("Donald Trump", "Official")]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "label"),
+    [
+        ("Trade talk\n\nSaid Trump: “We have large trade deficits with Mexico and Canada.”", "2018-05-16", "Donald Trump"),
+        ("Letter to the editor\n\nWrote Putin: “No one doubts that poison gas was used.”", "2013-09-12", "Vladimir Putin"),
+    ],
+)
+def test_a_glued_speech_verb_is_no_other_name_of_the_speaker(text, published, label):
+    extraction = extracted(text, published)
+    speaker = next(a for a in extraction.actors if a.label == label)
+    assert not any(n.split()[0].lower() in ("said", "wrote") for n in speaker.alt_labels), speaker.alt_labels
+
+
 def test_two_names_glued_by_a_spaced_dash_are_no_actor():
     text = "The officer who shot Scott - Brentley Vinson - was not wearing a camera. Jean-Marc Ayrault said so."
     extraction = extracted(text, "2016-09-25")
