@@ -47,7 +47,7 @@ def clean_label(text: str) -> str:
 
 # Speech verbs the recogniser glues onto the name after them: "Said Trump: “…”", "Wrote Putin:".
 GLUED_CUES = frozenset({"said", "says", "continued", "added", "asked", "told", "wrote", "tweeted"})
-_EDGE_MARKS = "@#-–—'’,;:"
+_LEADING_MARKS, _TRAILING_MARKS = "@#", "-–—'’,;:"
 
 
 def alias_form(text: str, label: str) -> str | None:
@@ -55,8 +55,8 @@ def alias_form(text: str, label: str) -> str | None:
     when it names nothing the label does not: the mention cleaned of editorial brackets
     ("State] Department"), handles and dangling marks ("@White House", "Iranian-"), a
     speech verb glued before it ("Wrote Putin", unless the label's first name begins as
-    the verb does), and dropped when it is the label itself,
-    in other case, or its possessive without apostrophe ("Hillary Clintons").
+    the verb does), and dropped when it is the label in other case or its possessive
+    without apostrophe ("Hillary Clintons"); other punctuation is kept ("JP Morgan").
 
     >>> alias_form("State] Department", "U.S. State Department"), alias_form("@White House", "United States")
     ('State Department', 'White House')
@@ -64,12 +64,13 @@ def alias_form(text: str, label: str) -> str | None:
     ('Putin', 'Said Jalili')
     >>> alias_form("DONALD TRUMP", "Donald Trump"), alias_form("Hillary Clintons", "Hillary Clinton")
     (None, None)
+    >>> alias_form("JP Morgan Chase", "J.P. Morgan Chase"), alias_form("-2.2%", "respondents (-2.2%)")
+    ('JP Morgan Chase', '-2.2%')
     """
-    alias = clean_label(text.replace("[", "").replace("]", "")).strip(_EDGE_MARKS).strip()
+    alias = clean_label(text.replace("[", "").replace("]", "")).lstrip(_LEADING_MARKS).rstrip(_TRAILING_MARKS).strip()
     words = alias.split()
     if len(words) > 1 and words[0].lower() in GLUED_CUES and normalise(label)[:1] != words[0][:1].lower():
         alias = " ".join(words[1:])  # not a first name spelt another way ("Said" for "Saeed")
-    key, name = normalise(alias), normalise(label)
-    if not key or key in (name, f"{name}s"):
+    if not normalise(alias) or alias.casefold() == label.casefold() or normalise(alias) == f"{normalise(label)}s":
         return None
     return alias
