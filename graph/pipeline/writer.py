@@ -20,6 +20,7 @@ from graph.rdf.mint import Minter
 from graph.rdf.vocab import RDF, SG
 from graph.records import Extraction, Problem, RunInfo
 from graph.settings import Settings
+from graph.store.derived import KindEdges, kind_edges
 from graph.store.write import write_articles
 
 DONE = object()
@@ -53,6 +54,7 @@ class ArticleWriter:
         self.queue: queue.Queue = queue.Queue(maxsize=max(2, settings.write_batch * 2))
         self.error: BaseException | None = None
         self.unflushed = 0
+        self.edges: KindEdges | None = None
         self.thread = threading.Thread(target=self.loop, name="stancegraph-writer", daemon=True)
 
     def __enter__(self) -> ArticleWriter:
@@ -92,7 +94,9 @@ class ArticleWriter:
 
     def write(self, batch: list[ArticleTriples]) -> None:
         if batch:
-            write_articles(self.store, batch, self.minter)
+            if self.edges is None:  # the ontology's kind -> edges map, read once a build
+                self.edges = kind_edges(self.store, self.minter)
+            write_articles(self.store, batch, self.minter, self.edges)
             self.counts.written += len(batch)
             self.unflushed += sum(len(i.article) + len(i.actors) + len(i.positions) for i in batch)
             batch.clear()

@@ -77,6 +77,18 @@ class Tally:
 
 
 Wanted = Iterator[tuple[ox.NamedNode, set[str]]]  # subject, "predicate object" of its triples (N-Triples form)
+KindEdges = dict[str, tuple[ox.NamedNode, ...]]  # statement kind IRI -> the actor -> actor edges it derives
+
+
+def kind_edges(store: ox.Store, minter: Minter) -> KindEdges:
+    """The one rule for derived edges: each statement kind's ``sg:derivedEdge`` and that
+    edge's super-properties in the stancegraph namespace, read from the ontology graph
+    (which must be loaded). Both the batch writes and the end of a build use it."""
+    rows = cast(ox.QuerySolutions, store.query(filled_sparql("derived-kind-edges", ontology=minter.graph("ontology"))))
+    edges: dict[str, list[ox.NamedNode]] = {}
+    for row in rows:
+        edges.setdefault(row["kind"].value, []).append(cast(ox.NamedNode, row["edge"]))
+    return {kind: tuple(found) for kind, found in edges.items()}
 
 
 def wanted(store: ox.Store, minter: Minter) -> Wanted:
@@ -84,9 +96,12 @@ def wanted(store: ox.Store, minter: Minter) -> Wanted:
     (each query is ordered so a subject's rows come together): memory holds one subject's
     tally, not the graph's."""
     graphs = {"positions": minter.graph("positions"), "ontology": minter.graph("ontology")}
-    edges = cast(ox.QuerySolutions, store.query(filled_sparql("derived-edges", **graphs)))
-    for holder, rows in groupby(edges, key=lambda row: row["holder"]):
-        yield cast(ox.NamedNode, holder), {f"{row['edge']} {row['target']}" for row in rows}
+    edges = kind_edges(store, minter)
+    held = cast(ox.QuerySolutions, store.query(filled_sparql("derived-edges", positions=graphs["positions"])))
+    for holder, rows in groupby(held, key=lambda row: row["holder"]):
+        lines = {f"{edge} {row['target']}" for row in rows for edge in edges.get(row["kind"].value, ())}
+        if lines:
+            yield cast(ox.NamedNode, holder), lines
     found = copies_by_voice(read_voices(store))
     for copy, canonical in found.items():
         yield ox.NamedNode(copy), {f"<{NS}copyOf> {ox.NamedNode(canonical)}"}

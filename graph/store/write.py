@@ -25,7 +25,7 @@ from graph.rdf.mint import Minter
 from graph.rdf.terms import filled_sparql, to_ox, triple_text
 from graph.rdf.vocab import RDF, RDFS, SG
 from graph.records import TYPE_SPECIFICITY
-from graph.store.derived import refresh_derived
+from graph.store.derived import KindEdges, kind_edges, refresh_derived
 
 log = logging.getLogger(__name__)
 
@@ -89,23 +89,27 @@ def shared_actor_triples(
     return [*rest, *labels.values(), *types.values()], stale
 
 
-def write_articles(store: ox.Store, batch: list[ArticleTriples], minter: Minter) -> None:
+def write_articles(
+    store: ox.Store, batch: list[ArticleTriples], minter: Minter, edges: KindEdges | None = None
+) -> None:
     """Replace each article's graph and upsert shared triples, all in one transaction: a
     batch of articles new to the store with ``Store.extend`` (atomic; writing 300 AllSides
     articles took 6.1 s against 7.2 s as SPARQL text), any other with one SPARQL update that
-    first empties the articles' old graphs."""
+    first empties the articles' old graphs. ``edges`` is the ontology's kind -> edges map
+    (``kind_edges``; read from the store when not given: a build reads it once)."""
     if not batch:
         return
     known = existing_types(store, minter, {t[0] for item in batch for t in item.actors})
     inserted, stale = shared_actor_triples(batch, known)
+    derived = edge_triples(kind_edges(store, minter) if edges is None else edges, batch)
     if stale or any(store.contains_named_graph(cast(ox.NamedNode, to_ox(i.graph_iri))) for i in batch):
-        replace_articles(store, batch, minter, inserted, stale)
+        replace_articles(store, batch, minter, (inserted, stale), derived)
         return
-    actors, positions = to_ox(minter.graph("actors")), to_ox(minter.graph("positions"))
+    graphs = {name: to_ox(minter.graph(name)) for name in ("actors", "positions", "derived")}
     quads = [quad(t, to_ox(item.graph_iri)) for item in batch for t in item.article]
-    quads += [quad(t, actors) for t in dict.fromkeys(inserted)]
-    quads += [quad(t, positions) for t in dict.fromkeys(t for item in batch for t in item.positions)]
-    store.extend(quads + edge_quads(store, batch, minter))
+    quads += [quad(t, graphs["actors"]) for t in dict.fromkeys(inserted)]
+    quads += [quad(t, graphs["positions"]) for t in dict.fromkeys(t for item in batch for t in item.positions)]
+    store.extend(quads + [quad(t, graphs["derived"]) for t in derived])
 
 
 def quad(triple: Triple, graph: ox.NamedNode | ox.Literal) -> ox.Quad:
@@ -113,45 +117,43 @@ def quad(triple: Triple, graph: ox.NamedNode | ox.Literal) -> ox.Quad:
     return ox.Quad(cast(ox.NamedNode, subject), cast(ox.NamedNode, predicate), value, cast(ox.NamedNode, graph))
 
 
-def edge_quads(store: ox.Store, batch: list[ArticleTriples], minter: Minter) -> list[ox.Quad]:
-    """The derived actor -> actor edges of the batch's positions (holder, edge, target), as
-    the ontology graph's ``sg:derivedEdge`` of each kind and its super-properties give them."""
-    rows = cast(ox.QuerySolutions, store.query(filled_sparql("derived-kind-edges", ontology=minter.graph("ontology"))))
-    edges: dict[str, list[ox.NamedNode]] = {}
-    for row in rows:
-        edges.setdefault(row["kind"].value, []).append(cast(ox.NamedNode, row["edge"]))
+def edge_triples(edges: KindEdges, batch: list[ArticleTriples]) -> list[Triple]:
+    """The derived actor -> actor edges (holder, edge, target) of the batch's positions that
+    have a target, as ``edges`` (kind IRI -> edge properties) gives them; no repeats."""
     described: dict[URIRef, dict[URIRef, URIRef]] = {}
     for subject, predicate, value in (t for item in batch for t in item.positions):
         described.setdefault(subject, {})[predicate] = cast(URIRef, value)
-    derived = cast(ox.NamedNode, to_ox(minter.graph("derived")))
-    return [
-        ox.Quad(cast(ox.NamedNode, to_ox(position[SG.holder])), edge, to_ox(position[SG.target]), derived)
+    found = (
+        (position[SG.holder], URIRef(edge.value), position[SG.target])
         for position in described.values()
         if SG.target in position
         for edge in edges.get(str(position[SG.kind]), ())
-    ]
+    )
+    return list(dict.fromkeys(found))
 
 
 def replace_articles(
-    store: ox.Store, batch: list[ArticleTriples], minter: Minter, inserted: list[Triple], stale: list[Triple]
+    store: ox.Store,
+    batch: list[ArticleTriples],
+    minter: Minter,
+    changed: tuple[list[Triple], list[Triple]],
+    derived: list[Triple],
 ) -> None:
     """The batch in one SPARQL update: each article's old graph emptied, stale actor types
-    deleted, the new triples and the positions' derived edges inserted."""
+    deleted, the new triples and the positions' derived edges inserted. ``changed`` is
+    (actor triples to insert, stale type triples to delete) of ``shared_actor_triples``."""
+    inserted, stale = changed
     actors_graph = minter.graph("actors")
     blocks = [graph_block(item.graph_iri, item.article) for item in batch]
     blocks.append(graph_block(actors_graph, dict.fromkeys(inserted)))
     blocks.append(graph_block(minter.graph("positions"), dict.fromkeys(t for i in batch for t in i.positions)))
-    positions = sorted({t[0] for item in batch for t in item.positions if t[1] == SG.holder})
+    blocks.append(graph_block(minter.graph("derived"), derived))
     store.update(
         filled_sparql(
             "store-write-batch",
             articles=[item.graph_iri for item in batch],
             stale=graph_block(actors_graph, stale),
             data="\n".join(b for b in blocks if b),
-            positions=positions or [minter.graph("positions")],  # VALUES needs one term
-            positions_graph=minter.graph("positions"),
-            derived=minter.graph("derived"),
-            ontology=minter.graph("ontology"),
         )
     )
 

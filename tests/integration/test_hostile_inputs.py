@@ -116,11 +116,11 @@ def test_a_full_disk_during_a_build_says_what_was_kept(tmp_path, monkeypatch):
     folder = sample_copies(tmp_path / "in", 4)
     real, calls = writer_module.write_articles, []
 
-    def fills_up(store, batch, minter):
+    def fills_up(store, batch, minter, edges=None):
         calls.append(len(batch))
         if len(calls) > 1:
             raise OSError(errno.ENOSPC, "IO error: No space left on device")
-        real(store, batch, minter)
+        real(store, batch, minter, edges)
 
     monkeypatch.setattr(writer_module, "write_articles", fills_up)
     store = tmp_path / "store"
@@ -143,11 +143,11 @@ def test_a_failure_in_the_last_write_ends_the_build_instead_of_hanging_it(tmp_pa
     folder = sample_copies(tmp_path / "in", 3)
     real, calls = writer_module.write_articles, []
 
-    def fills_up_last(store, batch, minter):
+    def fills_up_last(store, batch, minter, edges=None):
         calls.append(len(batch))
         if len(calls) > 1:  # the second write of 2 + 1 articles is the final one
             raise OSError(errno.ENOSPC, "IO error: No space left on device")
-        real(store, batch, minter)
+        real(store, batch, minter, edges)
 
     monkeypatch.setattr(writer_module, "write_articles", fills_up_last)
     failures: list[BaseException] = []

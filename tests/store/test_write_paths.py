@@ -5,7 +5,16 @@ import pyoxigraph as ox
 
 from graph.rdf.mapping import extraction_triples
 from graph.records import ActorType, StatementKind
-from graph.store.write import existing_types, replace_articles, shared_actor_triples, start_build, write_articles
+from graph.store.derived import kind_edges
+from graph.store.write import (
+    edge_triples,
+    existing_types,
+    finish_build,
+    replace_articles,
+    shared_actor_triples,
+    start_build,
+    write_articles,
+)
 from tests.factories import MINTER, RUN, actor, extraction, said
 
 IRAN, US = "wd:Q794", "wd:Q30"
@@ -25,7 +34,8 @@ def batch(texts: list[str], kind: StatementKind = StatementKind.ACCUSE, first: i
 
 def through_update(store: ox.Store, triples: list) -> None:
     known = existing_types(store, MINTER, {t[0] for item in triples for t in item.actors})
-    replace_articles(store, triples, MINTER, *shared_actor_triples(triples, known))
+    derived = edge_triples(kind_edges(store, MINTER), triples)
+    replace_articles(store, triples, MINTER, shared_actor_triples(triples, known), derived)
 
 
 def fresh() -> ox.Store:
@@ -53,3 +63,16 @@ def test_a_changed_article_replaces_its_graph_and_a_new_one_joins_it():
         assert set(extended) == set(updated)
     texts = {q.object.value for q in extended if q.predicate.value == "http://schema.org/articleBody"}
     assert "Iran accused the United States of piracy." not in texts  # the changed article's old text is gone
+
+
+def test_the_edges_a_batch_writes_are_those_the_end_of_a_build_derives():
+    store = fresh()
+    write_articles(store, batch(["Iran accused the United States of piracy."]), MINTER)
+    write_articles(store, batch(["Iran warned Washington.", "Iran said it lied."], StatementKind.WARN, 1), MINTER)
+    derived = ox.NamedNode(str(MINTER.graph("derived")))
+    written = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, derived)}
+    finish_build(store, MINTER)
+    edges = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, derived)}
+    assert written and written <= edges
+    holders = {str(MINTER.actor(IRAN)), str(MINTER.actor(US))}
+    assert {e for e in edges if e[0].value in holders} == written  # actor -> actor edges: the same rule
