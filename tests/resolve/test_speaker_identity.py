@@ -132,8 +132,16 @@ def test_a_speech_verb_glued_onto_a_known_name_is_no_new_person():
 @pytest.mark.parametrize(
     ("text", "published", "label"),
     [
-        ("Trade talk\n\nSaid Trump: “We have large trade deficits with Mexico and Canada.”", "2018-05-16", "Donald Trump"),
-        ("Letter to the editor\n\nWrote Putin: “No one doubts that poison gas was used.”", "2013-09-12", "Vladimir Putin"),
+        (
+            "Trade talk\n\nSaid Trump: “We have large trade deficits with Mexico and Canada.”",
+            "2018-05-16",
+            "Donald Trump",
+        ),
+        (
+            "Letter to the editor\n\nWrote Putin: “No one doubts that poison gas was used.”",
+            "2013-09-12",
+            "Vladimir Putin",
+        ),
     ],
 )
 def test_a_glued_speech_verb_is_no_other_name_of_the_speaker(text, published, label):
