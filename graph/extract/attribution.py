@@ -121,7 +121,9 @@ def coordinated(hit: Hit, parent: Hit) -> bool:
 
 
 def nearest_hit(ctx: Context, quote: Quote, hits: list[Hit]) -> Hit | None:
-    """The closest cue with a speaker in the paragraphs the quote spans."""
+    """The closest cue with a speaker in the paragraphs the quote spans, one in a sentence
+    the quote spans first: in "…, officials said. “We are hopeful,” Smith said." the quote
+    is Smith's though the officials' cue is nearer its opening mark."""
     first, last = ctx.paragraph_of(quote.open_mark), ctx.paragraph_of(max(quote.end - 1, quote.start))
     lo, hi = ctx.paragraphs[first][0], ctx.paragraphs[last][1]
     if introduced(ctx, quote, first):
@@ -130,6 +132,8 @@ def nearest_hit(ctx: Context, quote: Quote, hits: list[Hit]) -> Hit | None:
     if not near:
         return None
     near = [h for h in near if not h.cue.belief] or near  # "said she feared ... "…"": the speech cue
+    end = quote.close_mark + 1 if quote.close_mark is not None else quote.end
+    near = [h for h in near if h.token.sent.start_char < end and h.token.sent.end_char > quote.open_mark] or near
     return min(near, key=lambda h: min(abs(h.token.idx - quote.open_mark), abs(h.token.idx - quote.end)))
 
 

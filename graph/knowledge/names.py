@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,6 +85,28 @@ def parse_name(text: str) -> PersonName:
     ):  # "Bin Laden", not "Ben Rhodes"
         first, last = "", f"{first} {last}"
     return PersonName(title, first, middle, last, human.suffix)
+
+
+def middle_initials(name: str) -> str:
+    """The initials of a person name's middle names, lower case ("George H. W. Bush" -> "hw").
+
+    >>> middle_initials("George H. W. Bush"), middle_initials("George Herbert Walker Bush"), middle_initials("Tony Blair")
+    ('hw', 'hw', '')
+    """
+    return "".join(w[0].lower() for w in parse_name(name).middle.replace(".", " ").split())
+
+
+def other_middle(name: str, known: Iterable[str]) -> bool:
+    """Do middle names tell ``name`` from the person known by the names ``known``? Only
+    when both give middle names and no initials agree: "George H. W. Bush" is not "George
+    W. Bush", while "John F. Kerry" is "John Kerry" and "Robert S. Mueller III".
+
+    >>> other_middle("George H.W. Bush", ["George W. Bush", "George Bush"]), other_middle("John F. Kerry", ["John Kerry"])
+    (True, False)
+    """
+    wanted = middle_initials(name)
+    theirs = {middle_initials(n) for n in known} - {""}
+    return bool(wanted and theirs) and wanted not in theirs
 
 
 def surname_key(last: str) -> str:

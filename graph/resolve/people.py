@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from graph.knowledge.gazetteer import GazetteerEntry
 from graph.knowledge.lexicons import is_generic_body, load_first_names
-from graph.knowledge.names import honorific_gender, is_single_name, parse_name, strip_honorific
+from graph.knowledge.names import honorific_gender, is_single_name, other_middle, parse_name, strip_honorific
 from graph.knowledge.people import FAMILY_NAME_FIRST, SIMILAR, person_by_surname, similar_person
 from graph.knowledge.text import clean_label, normalise
 from graph.records import PEOPLE, Actor, ActorType, Mention
@@ -129,6 +129,8 @@ def other_person(entry: GazetteerEntry, mention: Mention) -> bool:
     name = parse_name(strip_honorific(clean_label(mention.span.text)))
     if not name.first or normalise(name.full) in {normalise(n) for n in entry.names}:
         return False
+    if other_middle(name.full, entry.names):  # "George H. W. Bush" is not "George W. Bush"
+        return True
     return all(parse_name(n).first.lower() != name.first.lower() for n in entry.names if parse_name(n).first)
 
 
@@ -179,11 +181,11 @@ def resolve_person(book: ArticleActors, mention: Mention) -> str | None:
         return book.add(book.actors[joined], mention)
     if name.first and (name.middle or name.full != text):  # "John F. Kerry", "Dr Liam Fox"
         entry = book.gazetteer.lookup(None, f"{name.first} {name.last}")
-        if entry is not None and not out_of_context(book, entry):
+        if entry is not None and not out_of_context(book, entry) and not other_middle(text, entry.names):
             return book.add(entry_actor(book, entry, mention), mention)
     if name.first:  # another spelling of a gazetteer person ("el-Sissi")
         entry = similar_person(book.gazetteer, text, book.article.published, book.states)
-        if entry is not None and not out_of_context(book, entry):
+        if entry is not None and not out_of_context(book, entry) and not other_middle(text, entry.names):
             return book.add(entry_actor(book, entry, mention), mention)
     joined = surname_match(book, text, mention.span.start, mention.role)
     if joined is not None:

@@ -149,6 +149,18 @@ def test_an_organisation_after_of_keeps_its_bracketed_acronym():
     assert any("IRGC" in a.alt_labels for a in extraction.actors), [(a.label, a.alt_labels) for a in extraction.actors]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks resumed on Monday, officials said. “We are hopeful,” Jane Smith said.",
+        "The strike killed 12 people, the report said. “This is a massacre,” Omar Haddad told reporters.",
+    ],
+)
+def test_a_quote_belongs_to_the_cue_of_its_own_sentence_not_the_nearer_one_before(text):
+    speaker, mode, _content = found(text)[-1]
+    assert len(found(text)) == 2 and mode == "DirectQuote" and speaker in ("Jane Smith", "Omar Haddad"), found(text)
+
+
 def test_capitalised_labels_with_a_colon_are_no_transcript_speakers():
     text = (
         "Benghazi hearing\n\n"

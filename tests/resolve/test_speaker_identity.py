@@ -150,6 +150,23 @@ def test_a_glued_speech_verb_is_no_other_name_of_the_speaker(text, published, la
     assert not any(n.split()[0].lower() in ("said", "wrote") for n in speaker.alt_labels), speaker.alt_labels
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "apart"),
+    [
+        (
+            "Former President George H.W. Bush said the war was over. George W. Bush said he disagreed.",
+            "2018-03-01",
+            {"George H. W. Bush", "George W. Bush"},
+        ),
+        ("Robert J. Gates, a dentist in Texas, said the tax was unfair.", "2010-05-01", {"Robert J. Gates"}),
+    ],
+)
+def test_other_middle_initials_are_another_person(text, published, apart):
+    extraction = extracted(text, published)
+    labels = {a.key: a.label for a in extraction.actors}
+    assert {labels[s.speaker] for s in extraction.statements} == apart
+
+
 def test_two_names_glued_by_a_spaced_dash_are_no_actor():
     text = "The officer who shot Scott - Brentley Vinson - was not wearing a camera. Jean-Marc Ayrault said so."
     extraction = extracted(text, "2016-09-25")
