@@ -99,8 +99,8 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
     if found is not None:
         return [found], found.span
     named = next((m for c in subj.children if c.dep_ == "appos" and (m := mention_covering(mentions, c))), None)
-    if named is not None and named.label == "PERSON":
-        return [named], named.span  # "Egypt's foreign minister, Samir Fawzy, said"
+    if named is not None and named.label in ("PERSON", "ORG"):
+        return [named], named.span  # "Egypt's foreign minister, Samir Fawzy, said", "state news agency SANA said"
     if subj.lower_ in PERSON_PRONOUNS.keys() | GROUP_PRONOUNS:
         source = text_span(doc, subj.idx, subj.idx + len(subj))
         resolved = resolve_pronoun(subj, mentions) or Mention(source, "PRONOUN", anonymous=True)

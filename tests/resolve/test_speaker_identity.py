@@ -167,6 +167,26 @@ def test_other_middle_initials_are_another_person(text, published, apart):
     assert {labels[s.speaker] for s in extraction.statements} == apart
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The attack hit an air base, Syria's state news agency SANA said.",
+            ("Syrian Arab News Agency", "MediaOrganization"),
+        ),
+        (
+            "Egypt's state news agency MENA reported that the trial would resume.",
+            ("Middle East News Agency", "MediaOrganization"),
+        ),
+        ("A local charity, the Gaza Relief Fund, said the trial was unfair.", ("Gaza Relief Fund", "Group")),
+    ],
+)
+def test_a_description_followed_by_the_organisations_name_is_that_organisation(text, speaker):
+    extraction = extracted(text, "2018-04-09")
+    actors = {a.key: (a.label, a.actor_type.value) for a in extraction.actors}
+    assert [actors[s.speaker] for s in extraction.statements] == [speaker]
+
+
 def test_two_names_glued_by_a_spaced_dash_are_no_actor():
     text = "The officer who shot Scott - Brentley Vinson - was not wearing a camera. Jean-Marc Ayrault said so."
     extraction = extracted(text, "2016-09-25")
