@@ -16,9 +16,10 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 
-from graph.errors import ModelNotFoundError
+from graph.errors import LexiconError, ModelNotFoundError
 from graph.extract import components, layout  # noqa: F401  (register the components)
 from graph.knowledge.gazetteer import Gazetteer, load_gazetteer
+from graph.knowledge.lexicons import read_lexicon
 from graph.records import ActorType
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,12 @@ RULER_LABELS = {ActorType.STATE: "GPE", ActorType.OFFICIAL: "PERSON", ActorType.
 
 
 def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
-    """Phrase patterns for every gazetteer name, carrying the entry key as the entity id."""
+    """Phrase patterns for every gazetteer name, carrying the entry key as the entity id,
+    and for the names that hold a state's name without being it
+    (``data/lexicon/compound_names.tsv``), without one.
+
+    :raises LexiconError: for a row of that file that is not ``name<TAB>LOC|GPE|ORG``.
+    """
     patterns, seen = [], set()
     for entry in gazetteer.entries.values():
         label = RULER_LABELS.get(entry.actor_type, "ORG")
@@ -51,6 +57,11 @@ def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
                 continue  # "the United States" is matched as "United States"; first entry wins
             seen.add(name)
             patterns.append({"label": name_label, "pattern": name, "id": entry.key})
+    for row in read_lexicon("compound_names.tsv"):  # "South China Sea" is not China
+        if len(row.fields) != 2 or row.fields[1] not in ("LOC", "GPE", "ORG"):
+            raise LexiconError(f"{row.where}: expected 'name<TAB>LOC|GPE|ORG'")
+        if row.fields[0] not in seen:
+            patterns.append({"label": row.fields[1], "pattern": row.fields[0]})
     return patterns
 
 

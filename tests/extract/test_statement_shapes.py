@@ -161,6 +161,20 @@ def test_a_quote_belongs_to_the_cue_of_its_own_sentence_not_the_nearer_one_befor
     assert len(found(text)) == 2 and mode == "DirectQuote" and speaker in ("Jane Smith", "Omar Haddad"), found(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "absent"),
+    [
+        ("Trade across North America will fall, the minister said.", "minister", "United States"),
+        ("Bank of America said the sanctions on Iran would cost it little.", "Bank of America", "United States"),
+        ("The governor of New Mexico said the border was calm.", "governor of New Mexico", "Mexico"),
+    ],
+)
+def test_a_name_holding_a_states_name_is_not_that_state(text, speaker, absent):
+    extraction = extracted(text, "2018-04-09")
+    assert [speaker] == [s for s, _m, _c in found(text)]
+    assert absent not in {a.label for a in extraction.actors}
+
+
 def test_capitalised_labels_with_a_colon_are_no_transcript_speakers():
     text = (
         "Benghazi hearing\n\n"
