@@ -187,6 +187,18 @@ def test_a_description_followed_by_the_organisations_name_is_that_organisation(t
     assert [actors[s.speaker] for s in extraction.statements] == [speaker]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The Justice Department said it would appeal the ruling.", "A spokesman for the DOJ said the case was closed."],
+)
+def test_a_us_department_named_without_its_state_is_one_node_across_articles(text):
+    keys = {
+        extracted(f"{text} Officials in Ohio agreed.", day).statements[0].speaker
+        for day in ("2018-01-02", "2019-05-06")
+    }
+    assert len(keys) == 1 and "@article" not in next(iter(keys)), keys
+
+
 def test_two_names_glued_by_a_spaced_dash_are_no_actor():
     text = "The officer who shot Scott - Brentley Vinson - was not wearing a camera. Jean-Marc Ayrault said so."
     extraction = extracted(text, "2016-09-25")
