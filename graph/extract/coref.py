@@ -100,7 +100,30 @@ def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:
         return None
     subjects = [m for m in candidates if m.subject]
     chosen = main_subject(subjects, doc) if subjects else candidates[-1]
+    earlier = chained_pronoun(pronoun, chosen, quotes)
+    if earlier is not None:  # "He later tweeted that …, with Mike Pompeo heading …. “…,” he said."
+        return resolve_pronoun(earlier, mentions)
     return full_name_of(chosen, mentions, word, doc)
+
+
+def chained_pronoun(pronoun: Token, chosen: Mention, quotes: list[tuple[int, int]]) -> Token | None:
+    """The same personal pronoun as the main subject of a sentence from the chosen
+    antecedent's on, before this one: the topic goes on, so both stand for the same actor
+    (the name of a clause inside that sentence is not it)."""
+    if pronoun.lower_ not in PERSON_PRONOUNS:
+        return None
+    doc = pronoun.doc
+    span = doc.char_span(chosen.span.start, chosen.span.end, alignment_mode="expand")
+    start = span.sent.start if span is not None else pronoun.i
+    for token in reversed(doc[start : pronoun.i]):
+        if (
+            token.lower_ == pronoun.lower_
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and token.head.dep_ == "ROOT"
+            and not any(q_start <= token.idx < q_end for q_start, q_end in quotes)
+        ):
+            return token
+    return None
 
 
 def plural_subjects(doc: Doc, start: int, end: int) -> list[Mention]:

@@ -199,6 +199,29 @@ def test_a_us_department_named_without_its_state_is_one_node_across_articles(tex
     assert len(keys) == 1 and "@article" not in next(iter(keys)), keys
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Foreign Minister Marcelo Ebrard confirmed that he would lead a delegation to Washington.\n\n"
+            "He later tweeted that talks would be held on Wednesday, with Secretary of State Mike Pompeo heading "
+            "the US side.\n\n“We will be firm and defend the dignity of Mexico,” he said.",
+            "dignity",
+            "Marcelo Ebrard",
+        ),
+        (
+            "Senator Maria Delgado opened the hearing on Tuesday.\n\n"
+            "She said the report, which Ambassador Laura Finch wrote, was incomplete.\n\n"
+            "“We were misled,” she said.",
+            "misled",
+            "Maria Delgado",
+        ),
+    ],
+)
+def test_a_pronoun_that_goes_on_from_a_pronoun_subject_is_its_actor(text, words, speaker):
+    assert speakers(text, words) == [speaker]
+
+
 def test_two_names_glued_by_a_spaced_dash_are_no_actor():
     text = "The officer who shot Scott - Brentley Vinson - was not wearing a camera. Jean-Marc Ayrault said so."
     extraction = extracted(text, "2016-09-25")
