@@ -5,8 +5,9 @@ A pronoun is resolved to an earlier named actor of the article that agrees with 
 organisation or state for "they"), within the pronoun's paragraph and the eight before it (one for "they"),
 never to a name inside a quotation (the quoted speaker talking about someone else). The
 most recent candidate that is the subject of its clause wins (the previous speaker or
-actor), else the most recent candidate. No agreeing candidate: no speaker (precision
-over guessing).
+actor), else the most recent candidate; but when the same "he" or "she" is the main
+subject of a sentence since then, the topic goes on and the pronoun is that one's actor.
+No agreeing candidate: no speaker (precision over guessing).
 """
 
 from __future__ import annotations
