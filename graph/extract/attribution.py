@@ -123,7 +123,9 @@ def coordinated(hit: Hit, parent: Hit) -> bool:
 def nearest_hit(ctx: Context, quote: Quote, hits: list[Hit]) -> Hit | None:
     """The closest cue with a speaker in the paragraphs the quote spans, one in a sentence
     the quote spans first: in "…, officials said. “We are hopeful,” Smith said." the quote
-    is Smith's though the officials' cue is nearer its opening mark."""
+    is Smith's though the officials' cue is nearer its opening mark. Outside those
+    sentences, not a cue of a relative clause ("“…,” Trump declared after a conference
+    where Pompeo discussed the deal. “…”" goes on with Trump)."""
     first, last = ctx.paragraph_of(quote.open_mark), ctx.paragraph_of(max(quote.end - 1, quote.start))
     lo, hi = ctx.paragraphs[first][0], ctx.paragraphs[last][1]
     if introduced(ctx, quote, first):
@@ -133,7 +135,8 @@ def nearest_hit(ctx: Context, quote: Quote, hits: list[Hit]) -> Hit | None:
         return None
     near = [h for h in near if not h.cue.belief] or near  # "said she feared ... "…"": the speech cue
     end = quote.close_mark + 1 if quote.close_mark is not None else quote.end
-    near = [h for h in near if h.token.sent.start_char < end and h.token.sent.end_char > quote.open_mark] or near
+    own = [h for h in near if h.token.sent.start_char < end and h.token.sent.end_char > quote.open_mark]
+    near = own or [h for h in near if h.token.dep_ not in ("relcl", "acl")] or near
     return min(near, key=lambda h: min(abs(h.token.idx - quote.open_mark), abs(h.token.idx - quote.end)))
 
 

@@ -175,6 +175,30 @@ def test_a_name_holding_a_states_name_is_not_that_state(text, speaker, absent):
     assert absent not in {a.label for a in extraction.actors}
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            "“This is a great day,” Trump declared after a press conference where Pence and Pompeo discussed "
+            "the deal. “Millions of lives will be saved.”",
+            "Donald Trump",
+            "Millions of lives",
+        ),
+        (
+            "“The talks are over,” Ahmed Saleh said after a meeting at which the envoys discussed the truce. "
+            "“We will not return.”",
+            "Ahmed Saleh",
+            "We will not return",
+        ),
+    ],
+)
+def test_a_quote_after_an_interrupted_one_is_not_given_to_a_relative_clauses_speaker(text, speaker, words):
+    extraction = extracted(text, "2019-10-17")
+    labels = {a.key: a.label for a in extraction.actors}
+    holders = [labels[s.speaker] for s in extraction.statements if any(words in q.text for q in s.quote)]
+    assert holders == [speaker]
+
+
 def test_capitalised_labels_with_a_colon_are_no_transcript_speakers():
     text = (
         "Benghazi hearing\n\n"
