@@ -80,9 +80,11 @@ def find_role(ent: Span, offices: Offices) -> RoleFound:
 def appositive_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
     """ "Jake Sullivan, the national security adviser, said": role from an apposition."""
     for child in (c for token in ent for c in token.children if not ent.start <= c.i < ent.end):
-        if child.dep_ != "appos":
-            continue
-        tokens = [t for t in child.subtree if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+        if child.dep_ != "appos" or another_person(ent, child):
+            continue  # "Melania Trump, the president's daughter Ivanka Trump": Ivanka's description
+        tokens = [
+            t for t in child.subtree if not t.is_punct and t.lower_ not in ("the", "a", "an") and t.dep_ != "poss"
+        ]
         for size in range(min(MAX_TITLE_WORDS, len(tokens)), 0, -1):
             for start in range(0, len(tokens) - size + 1):
                 kind = offices.kind(tokens[start : start + size])
@@ -100,6 +102,12 @@ def appositive_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
                     role = offices.spelled_out(" ".join(t.text for t in tokens[start : start + size]))
                     return RoleFound(role, kind == "Official", affiliate, name_start)
     return RoleFound(None, False, None, name_start)
+
+
+def another_person(ent: Span, phrase: Token) -> bool:
+    """Does the phrase under ``phrase`` name a person other than ``ent``?"""
+    lo, hi = phrase.left_edge.i, phrase.right_edge.i + 1
+    return any(e.label_ == "PERSON" and lo <= e.start and e.end <= hi and e != ent for e in ent.doc.ents)
 
 
 def head_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:

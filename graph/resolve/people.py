@@ -44,8 +44,8 @@ def surname_match(book: ArticleActors, name: str, at: int = 0, role: str | None 
     holders = [k for k in found if role and (book.actors[k].role or "").lower().endswith(role.lower())]
     if len(holders) == 1:  # "Senator Cruz" is the senator of the Cruzes
         return holders[0]
-    if len(found) <= 1:
-        return found[0] if found else None
+    if not found:
+        return None
     text = book.article.text
     full = {
         k: [(s, e) for (s, e), key in book.by_span.items() if key == k and s < at and " " in text[s:e].strip()]
@@ -54,9 +54,14 @@ def surname_match(book: ArticleActors, name: str, at: int = 0, role: str | None 
     named = {k: max((s for s, _e in spans), default=-1) for k, spans in full.items()}
     if max(named.values()) < 0:
         return unnamed_before(book, name, found)
+    if len(found) == 1:
+        return found[0]
     latest = max(found, key=lambda k: named[k])
     if "\n" not in text[named[latest] : at]:
         return latest  # named in full in this paragraph
+    before = book.by_surface.get(normalise(name))
+    if before in found:
+        return before  # as the surname alone was read before ("Trump" stays Donald after "Melania Trump")
     as_subject = {k: max((s for s, e in spans if (s, e) in book.subjects), default=-1) for k, spans in full.items()}
     if max(as_subject.values()) >= 0:
         return max(found, key=lambda k: as_subject[k])  # "Jeh Johnson says" after "Gary Johnson's doctor"
@@ -94,11 +99,12 @@ def article_people(book: ArticleActors, surname_fits: Callable[[str], bool]) -> 
 
 
 def unnamed_before(book: ArticleActors, name: str, found: list[str]) -> str:
-    """Of two people with one surname, neither named yet: the gazetteer's bearer of the
-    surname, else the one named first in the article."""
+    """Of the people with a surname, none named yet: the gazetteer's bearer of the
+    surname (added to the article's actors: "President Trump" opening an article that
+    names Melania and Ivanka Trump later is Donald), else the one named first."""
     entry = book.gazetteer.lookup(None, name)
-    if entry is not None and entry.key in found:
-        return entry.key
+    if entry is not None and entry.actor_type in PEOPLE and not out_of_context(book, entry):
+        return entry.key if entry.key in found else book.add(entry_actor(book, entry, None), None)
     first = {
         key: min((s for (s, _e), k in book.by_span.items() if k == key), default=len(book.article.text))
         for key in found

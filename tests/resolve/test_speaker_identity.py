@@ -222,6 +222,36 @@ def test_a_pronoun_that_goes_on_from_a_pronoun_subject_is_its_actor(text, words,
     assert speakers(text, words) == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "speaker"),
+    [
+        (
+            "President Trump said Monday that the talks would go on.\n\n"
+            "First lady Melania Trump, the president's daughter Ivanka Trump, and Jared Kushner joined Trump at the wall.\n\n"
+            "Trump said later that peace was possible.",
+            "2017-05-22",
+            "Donald Trump",
+        ),
+        (
+            "President Obama said the deal was good.\n\nMichelle Obama visited a school in Ohio.\n\n"
+            "Obama said later that Congress should pass the bill.",
+            "2015-03-02",
+            "Barack Obama",
+        ),
+    ],
+)
+def test_a_surname_before_a_relative_is_named_is_the_gazetteers_bearer(text, published, speaker):
+    extraction = extracted(text, published)
+    labels = {a.key: a.label for a in extraction.actors}
+    assert {labels[s.speaker] for s in extraction.statements} == {speaker}
+
+
+def test_the_possessor_in_an_apposition_is_no_role():
+    text = "First lady Melania Trump, the president's daughter Ivanka Trump, and Jared Kushner joined him."
+    roles = {a.label: a.role for a in extracted(text, "2017-05-22").actors}
+    assert roles.get("Melania Trump") != "President", roles
+
+
 def test_two_names_glued_by_a_spaced_dash_are_no_actor():
     text = "The officer who shot Scott - Brentley Vinson - was not wearing a camera. Jean-Marc Ayrault said so."
     extraction = extracted(text, "2016-09-25")
