@@ -9,6 +9,10 @@ from graph.ingest.readers import read_file, read_text_file
 from graph.ingest.teasers import blank_teaser_lines, is_teaser_line, load_teaser_patterns
 
 TEASERS = [
+    "JUST WATCHED Key Republican reacts to the decision Replay More Videos ... MUST WATCH Key Republican 03:38",
+    "FILE PHOTO: Chinese Vice Premier Liu He and U.S. President Donald Trump sign the agreement in the East Room",
+    "FILE PHOTO - A lawmaker is interviewed during a conference in Philadelphia, Pennsylvania, U.S., May 4, 2017",
+    "The resort is shown in Doral, Florida, U.S., March 18, 2019. REUTERS/Joe Skipper/File Photo",
     "READ MORE: Jordan accuses Israel of blocking aid convoys.",
     "Read more: Iran warns Israel over strikes in Syria",
     "read more » Qatar says talks stalled",
@@ -39,6 +43,8 @@ TEASERS = [
     "Don’t miss: Inside the tunnels of Rafah",
 ]
 PROSE = [
+    "He just watched the debate and said it was a mess, Reuters reported.",
+    "Officials said they would file photos of the damage with the court.",
     "Related talks were held in Cairo on Monday.",
     "Read more carefully, the statement shows that Egypt objected.",
     "More — and broader — hearings are coming",
