@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Token
 from graph.extract.layout import load_agencies, paragraph_bounds
 from graph.extract.mentions import SUBJECT_DEPS, VAGUE_SPEAKERS, doc_text, span_mention
 from graph.extract.quotes import find_quotes
+from graph.knowledge.gazetteer import load_gazetteer
 from graph.knowledge.lexicons import load_agents, load_first_names
-from graph.knowledge.names import TITLE_GENDER
+from graph.knowledge.names import TITLE_GENDER, looks_like_person
 from graph.records import Mention
 
 PERSON_PRONOUNS = {"he": "m", "she": "f"}
@@ -58,6 +59,9 @@ def gender_of(mention: Mention, doc: Doc) -> str | None:
     surnames, word = surname_genders(doc), mention.span.text.lower()
     if word in surnames:
         return surnames[word]  # "Trump" after "Donald Trump"
+    known = load_gazetteer().entries.get(mention.entity_id or "")
+    if known is not None and " " in known.label:  # "Trump" the gazetteer knows as Donald Trump
+        return load_first_names().get(known.label.split()[0].lower())
     return load_first_names().get(word)  # a first name alone ("Melanie")
 
 
@@ -189,7 +193,7 @@ def agrees(mention: Mention, pronoun: str, doc: Doc) -> bool:
         return mention.label in GROUP_LABELS
     if pronoun in THING_PRONOUNS:
         return mention.label in THING_LABELS and not mention.generic
-    if mention.label != "PERSON":
-        return False
+    if mention.label != "PERSON" and not (mention.label == "ORG" and looks_like_person(mention.span.text)):
+        return False  # "Nikki Haley" the recogniser took for an organisation is a person
     gender = gender_of(mention, doc)
     return gender is None or gender == PERSON_PRONOUNS[pronoun]

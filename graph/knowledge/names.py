@@ -87,6 +87,16 @@ def parse_name(text: str) -> PersonName:
     return PersonName(title, first, middle, last, human.suffix)
 
 
+def looks_like_person(label: str) -> bool:
+    """Two or three capitalised words opening with a common first name ("Nikki Haley").
+
+    >>> looks_like_person("Nikki Haley"), looks_like_person("Human Rights Watch")
+    (True, False)
+    """
+    words = label.split()
+    return 2 <= len(words) <= 3 and words[0].lower() in load_first_names() and all(w[:1].isupper() for w in words)
+
+
 def middle_initials(name: str) -> str:
     """The initials of a person name's middle names, lower case ("George H. W. Bush" -> "hw").
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from graph.knowledge.gazetteer import Gazetteer, GazetteerEntry
 from graph.knowledge.lexicons import is_force, is_generic_body, is_not_actor, load_agents, org_type
-from graph.knowledge.names import is_plural_acronym, is_single_name
+from graph.knowledge.names import is_plural_acronym, is_single_name, looks_like_person
 from graph.knowledge.text import GLUED_CUES, clean_label, normalise
 from graph.records import (
     PEOPLE,
@@ -36,7 +36,6 @@ from graph.resolve.descriptions import described_actor
 from graph.resolve.people import (
     article_digest,
     first_name_alone,
-    looks_like_person,
     name_key,
     other_person,
     out_of_context,

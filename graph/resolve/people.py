@@ -164,12 +164,6 @@ def year_of(date: str | None, default: int) -> int:
     return int(date[:4]) if date and date[:4].isdigit() else default
 
 
-def looks_like_person(label: str) -> bool:
-    """Two or three capitalised words opening with a common first name ("Nikki Haley")."""
-    words = label.split()
-    return 2 <= len(words) <= 3 and words[0].lower() in load_first_names() and all(w[:1].isupper() for w in words)
-
-
 def first_name_alone(book: ArticleActors, mention: Mention) -> bool:
     """A common first name used alone, not after an honorific ("Mr Howard" is a surname)."""
     before = book.article.text[max(0, mention.span.start - 6) : mention.span.start].split()

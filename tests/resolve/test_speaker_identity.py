@@ -252,6 +252,27 @@ def test_the_possessor_in_an_apposition_is_no_role():
     assert roles.get("Melania Trump") != "President", roles
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "President Trump met Chancellor Angela Merkel on Monday.\n\n"
+            "Despite Merkel's tough talk on Russia, she has defended the pipeline.\n\n“It is a commercial project,” she said.",
+            "Angela Merkel",
+        ),
+        (
+            "Trump spoke in Ohio on Tuesday. Nikki Haley was there.\n\n“We will not back down,” she said.",
+            "Nikki Haley",
+        ),
+    ],
+)
+def test_she_is_not_a_man_the_gazetteer_knows_nor_lost_when_her_name_is_read_as_an_organisation(text, speaker):
+    extraction = extracted(text, "2018-07-11")
+    labels = {a.key: a.label for a in extraction.actors}
+    quoted = [labels[s.speaker] for s in extraction.statements if s.quote]
+    assert quoted == [speaker]
+
+
 def test_two_names_glued_by_a_spaced_dash_are_no_actor():
     text = "The officer who shot Scott - Brentley Vinson - was not wearing a camera. Jean-Marc Ayrault said so."
     extraction = extracted(text, "2016-09-25")
