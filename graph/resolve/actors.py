@@ -62,6 +62,9 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
         joined := surname_match(book, clean_label(mention.span.text), mention.span.start, mention.role)
     ):
         return book.add(book.actors[joined], mention)  # the article's own "Mrs Blair" before the gazetteer's
+    outlet = outlet_named_before(book, mention)
+    if outlet is not None:
+        return book.add(book.actors[outlet], mention)  # "The Times" after "The New York Times"
     glued = cue_glued(book, mention)
     if glued is not None and not out_of_context(book, glued):
         return book.add(entry_actor(book, glued, mention), mention)
@@ -197,6 +200,23 @@ def add_affiliations(book: ArticleActors) -> None:
             entry = book.gazetteer.entries.get(actor.affiliation)
             if entry is not None:
                 book.add(entry_actor(book, entry, None), None)
+
+
+def outlet_named_before(book: ArticleActors, mention: Mention) -> str | None:
+    """The one news outlet of the article whose name ends with this shorter name ("the
+    Times" after "The New York Times", "the Post" after "The Washington Post")."""
+    words = normalise(mention.span.text).split()
+    if not words or len(words) > 2 or not mention.span.text.strip()[:1].isupper():
+        return None
+    found = [
+        key
+        for key, actor in book.actors.items()
+        if actor.actor_type is ActorType.MEDIA_ORGANIZATION
+        and len(label := normalise(actor.label).split()) > len(words)
+        and label[-len(words) :] == words
+        and any(k == key and start < mention.span.start for (start, _end), k in book.by_span.items())
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def cue_glued(book: ArticleActors, mention: Mention) -> GazetteerEntry | None:

@@ -273,6 +273,27 @@ def test_she_is_not_a_man_the_gazetteer_knows_nor_lost_when_her_name_is_read_as_
     assert quoted == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers_in_order"),
+    [
+        (
+            "The New York Times reported on Sunday that the talks had stalled. The Times said the envoy would resign.",
+            ["The New York Times", "The New York Times"],
+        ),
+        ("The Washington Post obtained the memo. The Post reported that the agency had been warned.", None),
+        (
+            "The Times said the prime minister would resign. Later The New York Times reported that the talks stalled.",
+            ["The Times", "The New York Times"],
+        ),
+    ],
+)
+def test_an_outlets_short_name_after_its_full_name_is_that_outlet(text, speakers_in_order):
+    extraction = extracted(text, "2018-07-11")
+    labels = {a.key: a.label for a in extraction.actors}
+    found = [labels[s.speaker] for s in extraction.statements]
+    assert found == (speakers_in_order or ["The Washington Post"] * len(found)) and found
+
+
 def test_two_names_glued_by_a_spaced_dash_are_no_actor():
     text = "The officer who shot Scott - Brentley Vinson - was not wearing a camera. Jean-Marc Ayrault said so."
     extraction = extracted(text, "2016-09-25")
