@@ -35,8 +35,7 @@ def surname_match(book: ArticleActors, name: str, at: int = 0, role: str | None 
     if not found and len(wanted.surname_key) >= 6:  # "McLenney" after "Tyresha McClenney"
         found = article_people(book, lambda surname: fuzz.ratio(surname, wanted.surname_key) >= SIMILAR)
         found = found if len(found) == 1 else []
-    if not found:
-        found = family_name_first(book, wanted.surname_key)
+    found = list(dict.fromkeys([*found, *family_name_first(book, wanted.surname_key)]))  # "Kim": Sung Kim, Kim Jong Un
     gender = honorific_gender(book.article.text[max(0, at - 6) : at])
     if gender:  # "Mrs Blair" where Tony and Cherie Blair are named
         genders = {k: load_first_names().get(parse_name(book.actors[k].label).first.lower()) for k in found}

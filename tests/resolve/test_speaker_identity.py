@@ -294,6 +294,30 @@ def test_an_outlets_short_name_after_its_full_name_is_that_outlet(text, speakers
     assert found == (speakers_in_order or ["The Washington Post"] * len(found)) and found
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "speaker"),
+    [
+        (
+            "Officials are preparing a meeting between the US president and the North's leader Kim Jong-un.\n\n"
+            "Mr Kim later spoke of his fixed will that the summit should go ahead.\n\n"
+            "The US team is led by Sung Kim, a former ambassador to South Korea.",
+            "2018-05-27",
+            "Kim Jong Un",
+        ),
+        (
+            "Chinese leader Xi Jinping met the US envoy Daniel Xi in Beijing.\n\n"
+            "Xi said the two countries should cooperate.\n\nThe envoy left on Tuesday.",
+            "2018-05-27",
+            "Xi Jinping",
+        ),
+    ],
+)
+def test_a_family_name_written_first_competes_with_a_namesakes_surname(text, published, speaker):
+    extraction = extracted(text, published)
+    labels = {a.key: a.label for a in extraction.actors}
+    assert [labels[s.speaker] for s in extraction.statements] == [speaker]
+
+
 def test_two_names_glued_by_a_spaced_dash_are_no_actor():
     text = "The officer who shot Scott - Brentley Vinson - was not wearing a camera. Jean-Marc Ayrault said so."
     extraction = extracted(text, "2016-09-25")
