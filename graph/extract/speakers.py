@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, resolve_pronoun
 from graph.extract.mentions import VAGUE_SPEAKERS, doc_text, mention_at, mention_covering, span_mention, text_span
-from graph.extract.syntax import subject_tokens
+from graph.extract.syntax import about, subject_tokens
 from graph.knowledge.lexicons import is_generic_body, load_agents, load_documents, load_offices
 from graph.knowledge.names import is_plural_acronym
 from graph.records import Mention, TextSpan
@@ -280,10 +280,12 @@ def document_owner(subj: Token, mentions: list[Mention]) -> Mention | None:
 
 
 def owner_in_phrase(noun: Token, mentions: list[Mention]) -> Mention | None:
-    """A possessive or a "from"/"by"/"of" actor inside the document's noun phrase."""
+    """A possessive or a "from"/"by"/"of" actor inside the document's noun phrase, not one
+    the document is about ("a statement critical of North Korea", "a tweet citing Russia's
+    seizure")."""
     for token in noun.subtree:
         owner = token.dep_ == "poss" or (token.dep_ == "pobj" and token.head.lower_ in OWNER_PREPS)
-        if owner and token.i != noun.i:
+        if owner and token.i != noun.i and not about(token, noun):
             found = mention_covering(mentions, token)
             if found is not None and found.label in ACTOR_LABELS:
                 return found

@@ -290,3 +290,12 @@ def is_location(doc: Doc, mention: Mention) -> bool:
     while head.dep_ == "conj" and head.head is not head:
         head = head.head  # "in Syria and Yemen"
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+
+
+def about(token: Token, noun: Token) -> bool:
+    """Is ``token`` under an adjective or the object of a verb between it and ``noun``?"""
+    while token.i != noun.i and token.head.i != token.i:
+        if token.dep_ in ("dobj", "ccomp", "xcomp", "attr") or token.head.pos_ == "ADJ":
+            return True
+        token = token.head
+    return False

@@ -318,6 +318,23 @@ def test_a_family_name_written_first_competes_with_a_namesakes_surname(text, pub
     assert [labels[s.speaker] for s in extraction.statements] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Warmbier's parents issued a statement deeply critical of North Korea. "
+            "The statement said their son had been tortured.",
+            "North Korea",
+        ),
+        ("A document asking China's government to release the activists says the detentions are illegal.", "China"),
+    ],
+)
+def test_a_document_does_not_speak_for_the_actor_it_is_about(text, wrong):
+    extraction = extracted(text, "2017-06-20")
+    labels = {a.key: a.label for a in extraction.actors}
+    assert extraction.statements and wrong not in {labels[s.speaker] for s in extraction.statements}
+
+
 def test_two_names_glued_by_a_spaced_dash_are_no_actor():
     text = "The officer who shot Scott - Brentley Vinson - was not wearing a camera. Jean-Marc Ayrault said so."
     extraction = extracted(text, "2016-09-25")
