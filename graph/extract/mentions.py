@@ -257,7 +257,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     mentions = []
     people = missed_people(doc, offices)
     taken = {i for span in people for i in range(span.start, span.end)}
-    ents = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    ents = joined_names([e for e in doc.ents if not taken.intersection(range(e.start, e.end))])
     for ent in sorted([*ents, *people], key=lambda e: e.start):
         if not is_actor_entity(ent, offices) or in_heading(doc, ent.start_char, ent.end_char):
             continue
@@ -265,6 +265,27 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         if mention is not None:
             mentions.append(mention)
     return link_bracket_aliases(doc, mentions)
+
+
+def joined_names(ents: list[Span]) -> list[Span]:
+    """An organisation the recogniser cut where the gazetteer's place begins ("Bank of" +
+    "Cyprus", "Central Bank of" + "Iran"): one organisation, no place."""
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label_ == "ORG"
+            and not last.ent_id_
+            and last[-1].lower_ in ("of", "for")
+            and last.end == ent.start
+            and ent.ent_id_
+            and ent.label_ in ("GPE", "LOC")
+        ):
+            joined[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
+            continue
+        joined.append(ent)
+    return joined
 
 
 def mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:

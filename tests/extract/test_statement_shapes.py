@@ -167,6 +167,7 @@ def test_a_quote_belongs_to_the_cue_of_its_own_sentence_not_the_nearer_one_befor
         ("Trade across North America will fall, the minister said.", "minister", "United States"),
         ("Bank of America said the sanctions on Iran would cost it little.", "Bank of America", "United States"),
         ("The governor of New Mexico said the border was calm.", "governor of New Mexico", "Mexico"),
+        ("The Central Bank of Cyprus said deposits were safe.", "Central Bank of Cyprus", "Cyprus"),
     ],
 )
 def test_a_name_holding_a_states_name_is_not_that_state(text, speaker, absent):
