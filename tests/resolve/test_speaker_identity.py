@@ -10,6 +10,13 @@ from tests.factories import extracted
 pytestmark = pytest.mark.model
 
 
+def speaker_labels(text: str, published: str = "2016-09-20") -> list[str]:
+    """Labels of the speakers of every statement, in order."""
+    extraction = extracted(text, published)
+    labels = {a.key: a.label for a in extraction.actors}
+    return [labels[s.speaker] for s in extraction.statements]
+
+
 def speakers(text: str, words: str) -> list[str]:
     """Labels of the speakers of the statements whose content holds ``words``."""
     extraction = extracted(text, "2016-09-20")
@@ -241,9 +248,7 @@ def test_a_pronoun_that_goes_on_from_a_pronoun_subject_is_its_actor(text, words,
     ],
 )
 def test_a_surname_before_a_relative_is_named_is_the_gazetteers_bearer(text, published, speaker):
-    extraction = extracted(text, published)
-    labels = {a.key: a.label for a in extraction.actors}
-    assert {labels[s.speaker] for s in extraction.statements} == {speaker}
+    assert set(speaker_labels(text, published)) == {speaker}
 
 
 def test_the_possessor_in_an_apposition_is_no_role():
@@ -313,9 +318,7 @@ def test_an_outlets_short_name_after_its_full_name_is_that_outlet(text, speakers
     ],
 )
 def test_a_family_name_written_first_competes_with_a_namesakes_surname(text, published, speaker):
-    extraction = extracted(text, published)
-    labels = {a.key: a.label for a in extraction.actors}
-    assert [labels[s.speaker] for s in extraction.statements] == [speaker]
+    assert speaker_labels(text, published) == [speaker]
 
 
 @pytest.mark.parametrize(
