@@ -5,24 +5,41 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from graph.records import SpeechMode, StatementCandidate
+from graph.records import Mention, SpeechMode, StatementCandidate
 
 
 def without_repeats(statements: list[StatementCandidate]) -> list[StatementCandidate]:
     """One speech act is one statement: a candidate whose content lies inside a direct
     quote already attributed to the same speaker (the trailing cue of a quote that runs
     over paragraphs: 'X said: "... / "...," she added') repeats it."""
-    quoted = [(s.speaker.span, part) for s in statements if s.mode is SpeechMode.DIRECT for part in s.quote]
+    quoted = [(s.speaker, part) for s in statements if s.mode is SpeechMode.DIRECT for part in s.quote]
     return [
         s
         for s in statements
         if s.mode is SpeechMode.DIRECT
         or s.content is None
         or not any(
-            speaker == s.speaker.span and part.start <= s.content.start and s.content.end <= part.end
+            same_speaker(speaker, s.speaker) and part.start <= s.content.start and s.content.end <= part.end
             for speaker, part in quoted
         )
     ]
+
+
+def same_speaker(first: Mention, second: Mention) -> bool:
+    """One mention, or a person's full name and their surname ("Osama Rahal" … "Rahal said").
+
+    >>> from graph.records import TextSpan
+    >>> full, surname = (Mention(TextSpan(0, 11, "Osama Rahal"), "PERSON"), Mention(TextSpan(40, 45, "Rahal"), "PERSON"))
+    >>> same_speaker(full, surname), same_speaker(full, Mention(TextSpan(50, 56, "Hamdan"), "PERSON"))
+    (True, False)
+    """
+    if first.span == second.span:
+        return True
+    if first.label != "PERSON" or second.label != "PERSON":
+        return False
+    one, other = first.span.text.casefold().split(), second.span.text.casefold().split()
+    shorter, longer = sorted((one, other), key=len)
+    return bool(shorter) and longer[-len(shorter) :] == shorter
 
 
 def without_nested_speakers(statements: list[StatementCandidate]) -> list[StatementCandidate]:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.knowledge.lexicons import MAX_TITLE_WORDS, Offices
 
 ROLE_MODIFIER_LABELS = {"LOC", "NORP", "GPE", "ORG"}
 POSSESSIVE = {"'s", "’s"}
+TITLE_PREPS = {"of", "for", "to", "on"}  # "Director of ...", "envoy to ...", "adviser on ..."
+COMPLEMENT_JOINERS = TITLE_PREPS | {"the", "and", "&"}
+MAX_COMPLEMENT = 8  # tokens between the preposition and the name
 
 
 @dataclass(frozen=True)
@@ -70,11 +73,48 @@ def find_role(ent: Span, offices: Offices) -> RoleFound:
         elif modifier is not None:
             affiliate = modifier
     if not words:
-        found = appositive_role(ent, offices, name_start)
+        found = complement_role(ent, offices, left, name_start)
+        found = found if found.role else appositive_role(ent, offices, name_start)
         return found if found.role else head_role(ent, offices, name_start)
     role = offices.spelled_out(" ".join(t.text for t in words))
     official = any(offices.kind([t]) == "Official" for t in words) or offices.kind(words) == "Official"
     return RoleFound(role, official, affiliate, name_start)
+
+
+def complement_title(doc: Doc, left: int, offices: Offices) -> tuple[int, int] | None:
+    """(start, end) token indices of a title with its complement right before token
+    ``left`` ("Director of National Intelligence" before "James Clapper", "envoy to Syria"
+    before "Geir Pedersen"): an office title, of/for/to/on, then capitalised words (not
+    titles themselves: "adviser to President Trump" is no title of Trump's) or joiners.
+    None when the words before ``left`` are not of that shape."""
+    capitalised, i = 0, left - 1
+    while i > 0 and left - i <= MAX_COMPLEMENT:
+        word = doc[i]
+        if word.lower_ in TITLE_PREPS and capitalised:
+            size = offices.match_before(list(doc[max(0, i - MAX_TITLE_WORDS) : i]))
+            if size and offices.kind(list(doc[i - size : i])) in ("Official", "Person"):
+                return i - size, left
+        if word.lower_ in COMPLEMENT_JOINERS:
+            i -= 1
+        elif word.text[:1].isupper() and word.is_alpha and offices.kind([word]) is None:
+            capitalised, i = capitalised + 1, i - 1
+        else:
+            return None
+    return None
+
+
+def complement_role(ent: Span, offices: Offices, left: int, name_start: int) -> RoleFound:
+    """ "Director of National Intelligence James Clapper", "UN envoy to Syria Geir Pedersen":
+    a title with its complement before the name; an entity in the complement is the
+    affiliate."""
+    found = complement_title(ent.doc, left, offices)
+    if found is None:
+        return RoleFound(None, False, None, name_start)
+    start, end = found
+    title = ent.doc[start:end]
+    affiliate = next((e for e in ent.doc.ents if e.label_ in ("GPE", "NORP", "ORG") and start <= e.start < end), None)
+    official = any(offices.kind([t]) == "Official" for t in title)
+    return RoleFound(offices.spelled_out(title.text), official, affiliate, name_start)
 
 
 def appositive_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:

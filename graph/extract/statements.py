@@ -78,7 +78,8 @@ def content_span(ctx: Context, chain: list[Hit], parts: list[Quote]) -> TextSpan
         if head is not None:
             asides = tuple(ctx.doc[i] for i in ctx.asides if i != hit.token.i)
             start, end = syntax.subtree_bounds(head, (hit.token, *asides) if hit.cue.prep else asides)
-            return text_span(ctx.doc, start, end)
+            glued = syntax.glued_subject_start(hit.token, head)  # "said on Thursday Beijing opposed ..."
+            return text_span(ctx.doc, start if glued is None else glued, end)
     root = chain[0].token
     aside = root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in root.children)
     if root.dep_ == "parataxis" or aside:  # "Climate change, he says, is …", "…, as experts have pointed out, …"

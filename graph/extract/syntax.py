@@ -63,7 +63,22 @@ def own_subjects(token: Token) -> list[Token]:
             found += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ in SUBJECT_DEPS and child.dep_ != "nsubjpass":
             found.append(child)
-    return [t for s in found for t in (s, *s.conjuncts)]
+    return [t for s in one_phrase(found) for t in (s, *s.conjuncts)]
+
+
+def one_phrase(found: list[Token]) -> list[Token]:
+    """Subjects the parser split one name into ("Iraqi lawmaker Ahmed al-Jubouri said"
+    parsed with "lawmaker", "al", "-" and "Jubouri" all subjects, "Ahmed" a compound of
+    the verb): the last of each run of subjects with nothing but such words between them."""
+    kept: list[Token] = []
+    for token in sorted(found, key=lambda t: t.i):
+        doc, last = token.doc, kept[-1] if kept else None
+        between = range(last.right_edge.i + 1, token.left_edge.i) if last is not None else range(0)
+        if last is not None and all(doc[k].head == token.head and doc[k].dep_ == "compound" for k in between):
+            kept[-1] = token
+        else:
+            kept.append(token)
+    return kept
 
 
 def governor(token: Token) -> Token | None:
@@ -93,7 +108,7 @@ def subjects(token: Token) -> list[Token]:
             continue
         parent = governor(current)
         if parent is None:
-            return after_quote_subject(token)
+            return after_quote_subject(token) or time_glued_subject(token)
         if parent.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
             return []  # "the tweet was only to mock X", "the aim is to end it": no one speaks
         current, seen = parent, seen + 1
@@ -129,6 +144,30 @@ def after_quote_subject(token: Token) -> list[Token]:
     return [last] if last.pos_ in ("PROPN", "NOUN") or last.text[:1].isupper() else []
 
 
+def glued_after_time(prep: Token) -> Token | None:
+    """A name the parser took into a time phrase: "On Friday Hamas" parsed with "Hamas" as
+    a second object of "On", "on Tuesday Maria Lopez" with "Tuesday" a compound of "Lopez".
+    The name's head word, when a date or time opens the phrase and the name ends it."""
+    words = [t for t in prep.subtree if t is not prep]
+    if len(words) < 2 or words[0].ent_type_ not in ("DATE", "TIME"):
+        return None
+    objects = [t for t in prep.children if t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "TIME")]
+    if not objects or objects[-1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    return objects[-1]
+
+
+def time_glued_subject(token: Token) -> list[Token]:
+    """The subject of a cue the parser left without one because it took the speaker into
+    the time phrase before it ("On Friday Hamas said ...", "On Tuesday Maria Lopez, a
+    councillor, said ...")."""
+    for prep in (c for c in token.lefts if c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "late", "early")):
+        head = glued_after_time(prep)
+        if head is not None and prep.right_edge.i < token.i:
+            return [head]
+    return []
+
+
 def antecedent(relcl: Token) -> Token:
     """The noun a relative clause is about: the conjunct nearest before it ("Will Smith and
     Stevie Wonder, who joked" is about Stevie Wonder)."""
@@ -153,7 +192,10 @@ def subject_tokens(subj: Token) -> list[Token]:
     for child in subj.children:
         if child.dep_ in SKIP_IN_SUBJECT:
             skip.update(t.i for t in child.subtree)
-    return [t for t in subj.subtree if t.i not in skip]
+    tokens = [t for t in subj.subtree if t.i not in skip]
+    while len(tokens) > 1 and tokens[0].dep_ == "compound" and tokens[0].ent_type_ in ("DATE", "TIME"):
+        tokens = tokens[1:]  # "On Tuesday Maria Lopez said": "Tuesday" parsed into the name
+    return tokens
 
 
 def subtree_bounds(token: Token, exclude: tuple[Token, ...] = ()) -> tuple[int, int]:
@@ -167,13 +209,35 @@ def subtree_bounds(token: Token, exclude: tuple[Token, ...] = ()) -> tuple[int, 
         else:
             break
     tokens = [t for t in token.subtree if t.i not in left_out]
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or glued_date(tokens[0])):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     if not tokens:
         return token.idx, token.idx + len(token)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def glued_date(token: Token) -> bool:
+    """A date the parser made part of the next name ("said Saturday India had ...")."""
+    return (
+        token.dep_ == "compound"
+        and token.ent_type_ in ("DATE", "TIME")
+        and token.head.ent_type_ not in ("DATE", "TIME")
+    )
+
+
+def glued_subject_start(cue: Token, head: Token) -> int | None:
+    """Where the content starts when the parser took its subject into the time phrase
+    after the cue ("said on Thursday Beijing firmly opposed ...": "Beijing" an object of
+    "on", "opposed" left without a subject); None otherwise."""
+    if any(c.dep_ in SUBJECT_DEPS | {"nsubjpass", "expl"} for c in head.children):
+        return None
+    for prep in (c for c in cue.rights if c.dep_ == "prep" and c.i < head.i):
+        name = glued_after_time(prep)
+        if name is not None and name.right_edge.i < head.left_edge.i + 1:
+            return next(t.idx for t in name.subtree if t.ent_type_ not in ("DATE", "TIME"))
+    return None
 
 
 def content_head(token: Token, cue: Cue) -> Token | None:

@@ -15,7 +15,7 @@ from rapidfuzz import process
 from graph.errors import QueryError, UnknownNameError
 from graph.rdf.terms import filled_sparql
 from graph.rdf.vocab import XSD
-from graph.records import StatementKind
+from graph.records import PEOPLE, StatementKind
 from graph.sparql.library import ACTOR_CLASSES, RESOLVED_KINDS, Param, StoredQuery, query_text
 from graph.sparql.run import Binding, run_query
 
@@ -87,15 +87,36 @@ def suggestions(store: ox.Store, kind: str, name: str, limit: int = 3) -> list[s
     return [m[0] for m in process.extract(name, names, limit=limit, score_cutoff=70)]
 
 
+def people_by_surname(store: ox.Store, name: str) -> list[tuple[ox.NamedNode, str, int]]:
+    """(IRI, label, statements as speaker) of the people whose label ends with the word(s)
+    ``name`` (a surname: "Pompeo" -> Mike Pompeo), case-insensitively, most statements first."""
+    people = " ".join(f"sg:{t.value}" for t in sorted(PEOPLE))
+    text = filled_sparql("resolve-surname", people_classes=people)
+    found = run_query(store, text, {ox.Variable("name"): ox.Literal(name.strip())})
+    return [(s["x"], s["label"].value, int(s["statements"].value)) for s in found]
+
+
 def resolve_or_suggest(store: ox.Store, param: Param, name: str) -> tuple[ox.NamedNode, ...]:
-    """The IRIs a name parameter stands for.
+    """The IRIs a name parameter stands for: the actors (or topics) with that name or
+    alternative label; else, for an actor, the one person whose surname it is.
 
     :raises UnknownNameError: when nothing in the store has that name, with the closest
-        names ("did you mean ...").
+        names ("did you mean ..."), or when it is the surname of several people (listed,
+        most statements first).
     """
     found = resolve_name(store, param.kind, name)
     if found:
         return found
+    people = people_by_surname(store, name) if param.kind == "actor" and name.strip() else []
+    if len(people) == 1:
+        return (people[0][0],)
+    if people:
+        listed = ", ".join(f"{label!r} ({n:,} statement{'' if n == 1 else 's'})" for _, label, n in people[:5])
+        more = f" and {len(people) - 5:,} more" if len(people) > 5 else ""
+        raise UnknownNameError(
+            f"parameter {param.name}: no actor is named {name!r}; it is the surname of {len(people):,} people in "
+            f"the store: {listed}{more}; give the full name"
+        )
     close = suggestions(store, param.kind, name)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     raise UnknownNameError(f"parameter {param.name}: no {param.kind} named {name!r} in the store{hint}")

@@ -342,3 +342,49 @@ def test_two_names_glued_by_a_spaced_dash_are_no_actor():
     text = "The officer who shot Scott - Brentley Vinson - was not wearing a camera. Jean-Marc Ayrault said so."
     extraction = extracted(text, "2016-09-25")
     assert [a.label for a in extraction.actors if "-" in a.label] == ["Jean-Marc Ayrault"]
+
+
+def speaker_roles(text: str) -> list[tuple[str, str, str | None]]:
+    """(label, type, role) of the speaker of every statement, in order."""
+    extraction = extracted(text, "2017-06-12")
+    actors = {a.key: (a.label, a.actor_type.value, a.role) for a in extraction.actors}
+    return [actors[s.speaker] for s in extraction.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Russia interfered in the vote, former Director of National Intelligence James Clapper said.",
+            ("Clapper", "Official", "Director of National Intelligence"),
+        ),
+        (
+            "The shelling must stop, UN special envoy to Syria Geir Pedersen told reporters in Geneva.",
+            ("Pedersen", "Official", "special envoy to Syria"),
+        ),
+        (
+            "The tariffs are unjustified, Minister of Foreign Affairs Tomas Varga said on Monday.",
+            ("Varga", "Official", "Minister of Foreign Affairs"),
+        ),
+    ],
+)
+def test_a_title_with_its_complement_before_a_name_is_that_persons_role(text, speaker):
+    """The parser makes the title the subject and the name the object of its "of"/"to":
+    the speaker was an anonymous "Director of National Intelligence James Clapper"."""
+    assert [(label.split()[-1], kind, role) for label, kind, role in speaker_roles(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The move was reckless, US envoy to the UN, Nikki Haley, said.", "Nikki Haley"),
+        ("The vote was rigged, Britain's ambassador to the OSCE, Neil Bush, told the council.", "Neil Bush"),
+    ],
+)
+def test_a_name_in_apposition_to_the_organisation_of_a_title_is_the_title_holder(text, label):
+    assert [found[0] for found in speaker_roles(text)] == [label]
+
+
+def test_an_adviser_to_a_named_leader_is_not_the_leader():
+    found = speaker_roles("The talks failed, an adviser to President Trump said.")
+    assert [kind for _, kind, _ in found] == ["AnonymousSource"]

@@ -227,6 +227,51 @@ def test_hand_built_opposite_sides_shared_positions_and_quotes(hand_store):
     ]
 
 
+def test_quotes_by_person_gives_one_row_per_quote_whatever_the_roles_and_affiliations(tmp_path):
+    """Two outlets carry one quote, each giving the speaker another role and affiliation:
+    one row, not one per role x affiliation (18,155 rows for 3,878 quotes of one person
+    on the AllSides store before)."""
+    text = "“The crossing must open,” Ahmed Yousef said."
+
+    def carried(outlet, role, affiliation):
+        person = Actor(
+            "name:official:ahmed yousef", "Ahmed Yousef", ActorType.OFFICIAL, affiliation=affiliation, role=role
+        )
+        item = make_article(text, published="2024-01-10", source=outlet)
+        words = span(text, "The crossing must open")
+        found = Statement(
+            person.key, StatementKind.DEMAND, SpeechMode.DIRECT, span(text, text), content=words, quote=(words,)
+        )
+        return Extraction(item, (person, ACTORS["hamas"], ACTORS["qatar"]), (found,))
+
+    store = store_from(
+        [carried("Wire A", "adviser", "name:militantgroup:hamas"), carried("Wire B", "spokesman", "wd:Q846")],
+        tmp_path / "store",
+    )
+    (row,) = rows(store, "quotes-by-person", person="Ahmed Yousef")
+    assert (row["quote"], row["outlets"]) == ("The crossing must open", "2")
+    assert set(row["role"].split("; ")) == {"adviser", "spokesman"} and set(row["of"].split("; ")) == {"Hamas", "Qatar"}
+
+
+def test_a_persons_surname_names_them_when_it_is_theirs_alone(hand_store, tmp_path):
+    """ "--param person=Haniyeh" finds Ismail Haniyeh; a surname two people share is refused
+    with both named (before, both were "no actor named ...", with suggestions such as
+    '@realDonaldTrump' for "Trump")."""
+    assert [r["name"] for r in rows(hand_store, "quotes-by-person", person="haniyeh")] == ["Ismail Haniyeh"]
+    text = "Mark Kelly said no.\nLaura Kelly said yes."
+    kellys = [
+        Actor("name:official:mark kelly", "Mark Kelly", ActorType.OFFICIAL),
+        Actor("name:official:laura kelly", "Laura Kelly", ActorType.OFFICIAL),
+    ]
+    spoken = [
+        Statement(k.key, StatementKind.ASSERT, SpeechMode.INDIRECT, span(text, line), content=span(text, line[-4:]))
+        for k, line in zip(kellys, text.split("\n"), strict=True)
+    ]
+    store = store_from([Extraction(make_article(text), tuple(kellys), tuple(spoken))], tmp_path / "store")
+    with pytest.raises(UnknownNameError, match=r"surname of 2 people.*'Laura Kelly' \(1 statement\).*'Mark Kelly'"):
+        rows(store, "statements-by-actor", actor="Kelly")
+
+
 def test_hand_built_topics_anonymous_sources_and_demands(hand_store):
     humanitarian = pick(rows(hand_store, "positions-on-topic", topic="humanitarian"), "holder", "topicLabel")
     assert ("Hamas", "blockade") in humanitarian and ("Ismail Haniyeh", "blockade") in humanitarian
