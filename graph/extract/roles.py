@@ -75,10 +75,10 @@ def find_role(ent: Span, offices: Offices) -> RoleFound:
     if not words:
         found = complement_role(ent, offices, left, name_start)
         found = found if found.role else appositive_role(ent, offices, name_start)
-        return found if found.role else head_role(ent, offices, name_start)
+        return found if found.role or found.affiliate else head_role(ent, offices, name_start)
     role = offices.spelled_out(" ".join(t.text for t in words))
     official = any(offices.kind([t]) == "Official" for t in words) or offices.kind(words) == "Official"
-    return RoleFound(role, official, affiliate, name_start)
+    return RoleFound(role, official, affiliate or apposition_affiliate(ent), name_start)
 
 
 def complement_title(doc: Doc, left: int, offices: Offices) -> tuple[int, int] | None:
@@ -141,7 +141,16 @@ def appositive_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
                     )
                     role = offices.spelled_out(" ".join(t.text for t in tokens[start : start + size]))
                     return RoleFound(role, kind == "Official", affiliate, name_start)
-    return RoleFound(None, False, None, name_start)
+    return RoleFound(None, False, apposition_affiliate(ent), name_start)
+
+
+def apposition_affiliate(ent: Span) -> Span | None:
+    """A party or state a person is said to be of in an apposition without a title ("Jane
+    Whitfield, a Democrat from Ohio,", "…, an American"): a gazetteer entity heading it."""
+    for child in (c for token in ent for c in token.children if not ent.start <= c.i < ent.end):
+        if child.dep_ == "appos" and child.ent_type_ in ("ORG", "NORP") and child.ent_id_:
+            return next(e for e in ent.doc.ents if e.start <= child.i < e.end)
+    return None
 
 
 def another_person(ent: Span, phrase: Token) -> bool:
@@ -155,6 +164,9 @@ def head_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
     head = ent.root.head
     if ent.root.dep_ != "appos" or head.i >= ent.start:
         return RoleFound(None, False, None, name_start)
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ in TITLE_PREPS and offices.kind([prep.head]) in ("Official", "Person"):
+        head = prep.head if prep.head.i < prep.i else head  # "a spokesman for the army, Col. Ahmed Saleh"
     tokens = [t for t in head.subtree if t.i < ent.start and not t.is_punct and t.lower_ not in ("the", "a", "an")]
     tokens = [t for t in tokens if t.i >= head.left_edge.i and t.i <= head.i]
     for start in range(len(tokens)):
@@ -164,7 +176,7 @@ def head_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
                 (
                     e
                     for e in ent.doc.ents
-                    if e.label_ in ("GPE", "NORP", "ORG") and head.left_edge.i <= e.start < head.i
+                    if e.label_ in ("GPE", "NORP", "ORG") and head.left_edge.i <= e.start and e.end <= ent.start
                 ),
                 None,
             )

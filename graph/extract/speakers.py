@@ -12,10 +12,10 @@ from spacy.tokens import Doc, Token
 
 from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, resolve_pronoun
 from graph.extract.mentions import VAGUE_SPEAKERS, doc_text, mention_at, mention_covering, span_mention, text_span
-from graph.extract.roles import TITLE_PREPS, complement_title
 from graph.extract.syntax import about, subject_tokens
+from graph.extract.titled import titled_person
 from graph.knowledge.lexicons import is_generic_body, load_agents, load_documents, load_offices
-from graph.knowledge.names import is_plural_acronym, looks_like_person
+from graph.knowledge.names import is_plural_acronym
 from graph.records import Mention, TextSpan
 
 AFFILIATE_DEPS = {"compound", "amod", "poss", "nmod"}
@@ -157,45 +157,6 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
     ]
     made = [m for m in made if m is not None]
     return cast(list[Mention], made), cast(Mention, made[0]).span if made else None
-
-
-def titled_person(doc: Doc, subj: Token, mentions: list[Mention]) -> Mention | None:
-    """The person named at the end of a subject that is their title: the parser made the
-    title the subject and the name the object inside it ("Director of National
-    Intelligence James Clapper said": "Director" <- "of" <- "Clapper"), or an apposition to
-    the named organisation or state of the title ("US envoy to the UN, Nikki Haley,
-    said": "Nikki Haley" in apposition to "UN"). None for anything else ("an adviser to
-    President Trump said" is the adviser speaking)."""
-    words = [t for t in subject_tokens(subj) if not t.is_punct]
-    person = mention_covering(mentions, words[-1]) if words else None
-    if person is None or person.span.start <= subj.idx or not is_person(person):
-        return None
-    name = doc.char_span(person.span.start, person.span.end, alignment_mode="expand")
-    if name is None:
-        return None
-    title = complement_title(doc, honorifics_before(doc, name.start), load_offices())
-    if title is not None and title[0] <= subj.i < title[1]:
-        return person
-    owner = name.root.head
-    named_owner = mention_covering(mentions, owner)
-    if name.root.dep_ == "appos" and owner.i < name.start and named_owner is not None and named_owner is not person:
-        prep = owner.head
-        at_title = prep.dep_ == "prep" and prep.lower_ in TITLE_PREPS and prep.head == subj
-        return person if at_title and load_offices().kind([subj]) in ("Official", "Person") else None
-    return None
-
-
-def is_person(mention: Mention) -> bool:
-    """A person's name, also when the recogniser read it as an organisation ("Nikki Haley")."""
-    return mention.label == "PERSON" or (mention.label == "ORG" and looks_like_person(mention.span.text))
-
-
-def honorifics_before(doc: Doc, start: int) -> int:
-    """Where a name starts once the honorifics before it are counted in ("Gen." of "Gen. Mark Milley")."""
-    offices = load_offices()
-    while start > 0 and offices.kind([doc[start - 1]]) == "Honorific":
-        start -= 1
-    return start
 
 
 def body_phrase(subj: Token, tokens: list[Token], affiliates: list[Mention]) -> list[Token]:

@@ -26,6 +26,7 @@ from graph.extract.attribution import (
     is_full_quote,
     quoted_by,
 )
+from graph.extract.glued import glued_subject_start
 from graph.extract.headlines import headline_statements
 from graph.extract.layout import paragraph_bounds
 from graph.extract.mentions import doc_text, in_heading, text_span
@@ -78,7 +79,7 @@ def content_span(ctx: Context, chain: list[Hit], parts: list[Quote]) -> TextSpan
         if head is not None:
             asides = tuple(ctx.doc[i] for i in ctx.asides if i != hit.token.i)
             start, end = syntax.subtree_bounds(head, (hit.token, *asides) if hit.cue.prep else asides)
-            glued = syntax.glued_subject_start(hit.token, head)  # "said on Thursday Beijing opposed ..."
+            glued = glued_subject_start(hit.token, head)  # "said on Thursday Beijing opposed ..."
             return text_span(ctx.doc, start if glued is None else glued, end)
     root = chain[0].token
     aside = root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in root.children)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from graph.extract.glued import glued_date, one_phrase, time_glued_subject
 from graph.knowledge.lexicons import Cue, load_agents
 from graph.records import Mention
 
@@ -64,21 +65,6 @@ def own_subjects(token: Token) -> list[Token]:
         elif child.dep_ in SUBJECT_DEPS and child.dep_ != "nsubjpass":
             found.append(child)
     return [t for s in one_phrase(found) for t in (s, *s.conjuncts)]
-
-
-def one_phrase(found: list[Token]) -> list[Token]:
-    """Subjects the parser split one name into ("Iraqi lawmaker Ahmed al-Jubouri said"
-    parsed with "lawmaker", "al", "-" and "Jubouri" all subjects, "Ahmed" a compound of
-    the verb): the last of each run of subjects with nothing but such words between them."""
-    kept: list[Token] = []
-    for token in sorted(found, key=lambda t: t.i):
-        doc, last = token.doc, kept[-1] if kept else None
-        between = range(last.right_edge.i + 1, token.left_edge.i) if last is not None else range(0)
-        if last is not None and all(doc[k].head == token.head and doc[k].dep_ == "compound" for k in between):
-            kept[-1] = token
-        else:
-            kept.append(token)
-    return kept
 
 
 def governor(token: Token) -> Token | None:
@@ -144,30 +130,6 @@ def after_quote_subject(token: Token) -> list[Token]:
     return [last] if last.pos_ in ("PROPN", "NOUN") or last.text[:1].isupper() else []
 
 
-def glued_after_time(prep: Token) -> Token | None:
-    """A name the parser took into a time phrase: "On Friday Hamas" parsed with "Hamas" as
-    a second object of "On", "on Tuesday Maria Lopez" with "Tuesday" a compound of "Lopez".
-    The name's head word, when a date or time opens the phrase and the name ends it."""
-    words = [t for t in prep.subtree if t is not prep]
-    if len(words) < 2 or words[0].ent_type_ not in ("DATE", "TIME"):
-        return None
-    objects = [t for t in prep.children if t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "TIME")]
-    if not objects or objects[-1].pos_ not in ("PROPN", "NOUN"):
-        return None
-    return objects[-1]
-
-
-def time_glued_subject(token: Token) -> list[Token]:
-    """The subject of a cue the parser left without one because it took the speaker into
-    the time phrase before it ("On Friday Hamas said ...", "On Tuesday Maria Lopez, a
-    councillor, said ...")."""
-    for prep in (c for c in token.lefts if c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "late", "early")):
-        head = glued_after_time(prep)
-        if head is not None and prep.right_edge.i < token.i:
-            return [head]
-    return []
-
-
 def antecedent(relcl: Token) -> Token:
     """The noun a relative clause is about: the conjunct nearest before it ("Will Smith and
     Stevie Wonder, who joked" is about Stevie Wonder)."""
@@ -216,28 +178,6 @@ def subtree_bounds(token: Token, exclude: tuple[Token, ...] = ()) -> tuple[int, 
     if not tokens:
         return token.idx, token.idx + len(token)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
-def glued_date(token: Token) -> bool:
-    """A date the parser made part of the next name ("said Saturday India had ...")."""
-    return (
-        token.dep_ == "compound"
-        and token.ent_type_ in ("DATE", "TIME")
-        and token.head.ent_type_ not in ("DATE", "TIME")
-    )
-
-
-def glued_subject_start(cue: Token, head: Token) -> int | None:
-    """Where the content starts when the parser took its subject into the time phrase
-    after the cue ("said on Thursday Beijing firmly opposed ...": "Beijing" an object of
-    "on", "opposed" left without a subject); None otherwise."""
-    if any(c.dep_ in SUBJECT_DEPS | {"nsubjpass", "expl"} for c in head.children):
-        return None
-    for prep in (c for c in cue.rights if c.dep_ == "prep" and c.i < head.i):
-        name = glued_after_time(prep)
-        if name is not None and name.right_edge.i < head.left_edge.i + 1:
-            return next(t.idx for t in name.subtree if t.ent_type_ not in ("DATE", "TIME"))
-    return None
 
 
 def content_head(token: Token, cue: Cue) -> Token | None:

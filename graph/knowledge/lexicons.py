@@ -19,7 +19,7 @@ from graph.paths import LEXICON_DIR
 from graph.records import ActorType, StatementKind
 
 CUE_FLAGS = ("weak", "belief", "prep", "naming", "topic", "target=dobj", "target=pobj")
-OFFICE_KINDS = ("Official", "Person", "Honorific")
+OFFICE_KINDS = ("Official", "Person", "Honorific", "Rank")
 MAX_TITLE_WORDS = 5
 
 
@@ -125,6 +125,7 @@ class Word(Protocol):
 class Offices:
     titles: dict[tuple[str, ...], str]  # lower-cased words -> "Official" | "Person" | "Honorific"
     in_full: dict[str, str] = field(default_factory=dict)  # "sen." -> "Senator"
+    ranks: frozenset[str] = frozenset()  # "deputy", "acting": part of the title they precede
 
     def spelled_out(self, role: str) -> str:
         """A role with its abbreviated titles written in full ("Vermont Sen." -> "Vermont Senator").
@@ -136,31 +137,50 @@ class Offices:
         return whole or " ".join(self.in_full.get(w.lower(), w) for w in role.split())
 
     def match_before(self, tokens: Sequence[Word]) -> int:
-        """How many tokens at the end of ``tokens`` form a title (0 if none)."""
+        """How many tokens at the end of ``tokens`` form a title (0 if none), with the ranks
+        before it ("deputy foreign minister")."""
         for size in range(min(MAX_TITLE_WORDS, len(tokens)), 0, -1):
             if tuple(t.lower_ for t in tokens[-size:]) in self.titles:
+                while size < len(tokens) and tokens[-size - 1].lower_ in self.ranks:
+                    size += 1
                 return size
         return 0
 
     def kind(self, words: Sequence[Word]) -> str | None:
-        return self.titles.get(tuple(t.lower_ for t in words))
+        """What the holder of a title is ("Official", "Person", "Honorific"), or None; ranks
+        before an office or role take its kind ("deputy foreign minister": "Official").
+
+        >>> class W(str):
+        ...     lower_ = property(lambda self: self.lower())
+        >>> offices = load_offices()
+        >>> offices.kind([W("Deputy"), W("Foreign"), W("Minister")]), offices.kind([W("deputy")])
+        ('Official', None)
+        """
+        found = self.titles.get(tuple(t.lower_ for t in words))
+        if found is None and len(words) > 1 and words[0].lower_ in self.ranks:
+            rest = self.kind(words[1:])
+            return rest if rest in ("Official", "Person") else None
+        return found
 
 
 @lru_cache(maxsize=2)
 def load_offices(path: Path | None = None) -> Offices:
     """Titles and what their holders are (``data/lexicon/offices.tsv``).
 
-    :raises LexiconError: for a row that is not ``title<TAB>Official|Person|Honorific``
+    :raises LexiconError: for a row that is not ``title<TAB>Official|Person|Honorific|Rank``
         with, for an abbreviation, the title in full after another tab.
     """
-    titles, in_full = {}, {}
+    titles, in_full, ranks = {}, {}, set()
     for row in read_lexicon("offices.tsv", path):
         if len(row.fields) not in (2, 3) or row.fields[1] not in OFFICE_KINDS:
-            raise LexiconError(f"{row.where}: expected 'title<TAB>Official|Person|Honorific[<TAB>title in full]'")
+            raise LexiconError(f"{row.where}: expected 'title<TAB>Official|Person|Honorific|Rank[<TAB>title in full]'")
+        if row.fields[1] == "Rank":
+            ranks.add(row.fields[0].lower())
+            continue
         titles[tuple(row.fields[0].lower().split())] = row.fields[1]
         if len(row.fields) == 3:
             in_full[row.fields[0].lower()] = row.fields[2]
-    return Offices(titles, in_full)
+    return Offices(titles, in_full, frozenset(ranks))
 
 
 # --- word lists -------------------------------------------------------------------------

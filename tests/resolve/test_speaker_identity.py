@@ -388,3 +388,38 @@ def test_a_name_in_apposition_to_the_organisation_of_a_title_is_the_title_holder
 def test_an_adviser_to_a_named_leader_is_not_the_leader():
     found = speaker_roles("The talks failed, an adviser to President Trump said.")
     assert [kind for _, kind, _ in found] == ["AnonymousSource"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Russia’s deputy foreign minister, Sergei Orlov, said Moscow would not attend the summit.",
+            ("Sergei Orlov", "Official", "deputy foreign minister", "Russia"),
+        ),
+        (
+            "The spokesman for the Iranian foreign ministry, Reza Tavakoli, said the talks would continue.",
+            ("Reza Tavakoli", "Official", "spokesman", "Iran"),
+        ),
+        (
+            "A spokesman for the army, Col. Ahmed Saleh, said the talks would continue.",
+            ("Ahmed Saleh", "Official", "spokesman", None),
+        ),
+        (
+            "Senator Jane Whitfield, a Democrat from Ohio, told reporters she would vote against the bill.",
+            ("Jane Whitfield", "Official", "Senator", "Democratic Party"),
+        ),
+        (
+            "Jane Whitfield, a Republican from Ohio, told reporters she would vote against the bill.",
+            ("Jane Whitfield", "Person", None, "Republican Party"),
+        ),
+    ],
+)
+def test_ranks_organisations_and_parties_in_an_apposition_are_the_persons(text, speaker):
+    """A rank is part of the title ("deputy"); the organisation a title is of, or a party the
+    apposition names, is the affiliation; a name in apposition to an institution is the
+    title holder's, not the institution's."""
+    extraction = extracted(text, "2017-06-12")
+    labels = {a.key: a.label for a in extraction.actors}
+    actors = {a.key: (a.label, a.actor_type.value, a.role, labels.get(a.affiliation)) for a in extraction.actors}
+    assert [actors[s.speaker] for s in extraction.statements] == [speaker]
