@@ -161,13 +161,16 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
 
 def body_phrase(subj: Token, tokens: list[Token], affiliates: list[Mention]) -> list[Token]:
     """The words naming a state body ("defence ministry" of "the Ukrainian defence
-    ministry"), without determiners and the owner; empty when the head is not a body."""
+    ministry", of "the health ministry in Lebanon"), without determiners and the owner;
+    empty when the head is not a body."""
     if not is_generic_body(subj.text) or subj.lemma_.lower() in ("government",):
         return []
     if load_offices().kind([subj]) in ("Official", "Person"):
         return []  # "Jordan's foreign minister" is an office holder, not a body
     owner = {i for m in affiliates for i in range(len(tokens)) if m.span.start <= tokens[i].idx < m.span.end}
-    words = [t for i, t in enumerate(tokens) if i not in owner and t.dep_ not in ("det", "poss", "case")]
+    words = [
+        t for i, t in enumerate(tokens) if i not in owner and t.dep_ not in ("det", "poss", "case") and t.i <= subj.i
+    ]
     return words if words and words[-1] is subj and is_generic_body(" ".join(t.text for t in words)) else []
 
 

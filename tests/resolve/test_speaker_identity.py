@@ -423,3 +423,22 @@ def test_ranks_organisations_and_parties_in_an_apposition_are_the_persons(text, 
     labels = {a.key: a.label for a in extraction.actors}
     actors = {a.key: (a.label, a.actor_type.value, a.role, labels.get(a.affiliation)) for a in extraction.actors}
     assert [actors[s.speaker] for s in extraction.statements] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("owner", "forms"),
+    [
+        ("Gaza", ["Gaza's health ministry", "The Gaza health ministry", "The health ministry in Gaza"]),
+        ("Lebanon", ["Lebanon's health ministry", "The Lebanese health ministry", "The health ministry in Lebanon"]),
+    ],
+)
+def test_a_body_named_with_its_owner_in_three_ways_is_one_actor(owner, forms):
+    """ "The health ministry in Lebanon" was an anonymous source and "Gaza's health ministry" an
+    unaffiliated "health ministry", beside the same bodies named the other ways."""
+    found = set()
+    for form in forms:
+        extraction = extracted(f"{form} said 30 people were killed.", "2024-03-11")
+        actors = {a.key: a for a in extraction.actors}
+        (speaker,) = [actors[s.speaker] for s in extraction.statements]
+        found.add((speaker.key, speaker.actor_type.value, actors[speaker.affiliation].label))
+    assert len(found) == 1 and next(iter(found))[1] == "GovernmentBody", found
