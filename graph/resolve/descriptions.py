@@ -37,6 +37,9 @@ BODY_WORDS = {
     "firm": {"firm", "company", "corp", "corporation", "inc", "partners", "group"},
 }
 LOOSE_WORDS = {"the", "former", "new", "outgoing", "incoming", "then", "current", "acting", "veteran", "top"}
+# What a state is called once named ("Saudi Arabia rejected it. The kingdom said …"); not
+# "the state", which in US news is one of the fifty.
+STATE_WORDS = {"country", "kingdom", "nation", "republic", "emirate", "sultanate", "island nation"}
 
 
 def described_actor(
@@ -65,6 +68,8 @@ def described_actor(
     )
     if not definite or not words:
         return None
+    if " ".join(words) in STATE_WORDS:
+        return last_named(actors, by_span, before, ActorType.STATE)
     if affiliation in actors and actors[affiliation].actor_type is ActorType.POLITICAL_PARTY:
         affiliation = None  # "the GOP nominee": the party is a word of the role, not the affiliation
     holders: dict[str, int] = {}  # key -> where the holder was last named before the statement
@@ -80,6 +85,16 @@ def described_actor(
         earlier = {k: at for k, at in bodies.items() if at < before}
         chosen = earlier or (bodies if len(bodies) == 1 else {})  # "police said" … "the Charlotte police"
     return max(chosen, key=lambda k: chosen[k]) if chosen else None
+
+
+def last_named(
+    actors: dict[str, Actor], by_span: dict[tuple[int, int], str], before: int, kind: ActorType
+) -> str | None:
+    """The actor of that type named last before offset ``before`` ("the kingdom" after
+    "Saudi Arabia"), or None."""
+    named = [(start, key) for (start, _end), key in by_span.items() if start < before and key in actors]
+    last = [(start, key) for start, key in named if actors[key].actor_type is kind]
+    return max(last)[1] if last else None
 
 
 def named_body(words: list[str], actor: Actor | None) -> bool:

@@ -442,3 +442,23 @@ def test_a_body_named_with_its_owner_in_three_ways_is_one_actor(owner, forms):
         (speaker,) = [actors[s.speaker] for s in extraction.statements]
         found.add((speaker.key, speaker.actor_type.value, actors[speaker.affiliation].label))
     assert len(found) == 1 and next(iter(found))[1] == "GovernmentBody", found
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Saudi Arabia rejected the report on Monday. The kingdom said the allegations were false.", "Saudi Arabia"),
+        ("China rejected the report on Monday. The country said the allegations were false.", "China"),
+        ("Iran rejected the report on Monday. The Islamic Republic said the allegations were false.", "Iran"),
+        ("Israel rejected the report on Monday. The Jewish state said the allegations were false.", "Israel"),
+    ],
+)
+def test_what_a_state_is_called_once_named_is_that_state(text, state):
+    """ "The kingdom" and "the country" were anonymous sources, "the Islamic Republic" a state
+    node of its own."""
+    assert speaker_labels(text, "2019-05-06") == [state, state]
+
+
+def test_the_state_in_us_news_is_not_the_last_country_named():
+    labels = speaker_labels("Mexico rejected the plan. The state said the road would close.", "2019-05-06")
+    assert labels[0] == "Mexico" and labels[1:] != ["Mexico"]
