@@ -103,6 +103,9 @@ class Mention:
     anonymous: bool = False  # "one U.S. diplomat", "a spokesperson for MSF"
     subject: bool = False  # the subject of its clause (whom a later surname or pronoun most likely means)
     modifier: bool = False  # one word modifying a common noun ("Fox hunting", "the Brighton conference")
+    fallback: Mention | None = (
+        None  # a "he" taken for a title ("the minister"): the name it is, if the title names no one
+    )
 
 
 @dataclass(frozen=True)

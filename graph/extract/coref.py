@@ -20,7 +20,7 @@ from graph.extract.layout import load_agencies, paragraph_bounds
 from graph.extract.mentions import SUBJECT_DEPS, VAGUE_SPEAKERS, doc_text, span_mention
 from graph.extract.quotes import find_quotes
 from graph.knowledge.gazetteer import load_gazetteer
-from graph.knowledge.lexicons import load_agents, load_first_names
+from graph.knowledge.lexicons import load_agents, load_first_names, load_offices
 from graph.knowledge.names import TITLE_GENDER, looks_like_person
 from graph.records import Mention
 
@@ -84,12 +84,19 @@ def in_quote(mention: Mention, quotes: list[tuple[int, int]]) -> bool:
     return any(start <= mention.span.start and mention.span.end <= end for start, end in quotes)
 
 
-def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:
-    """The named actor a pronoun subject stands for, or None when none agrees."""
+def resolve_pronoun(pronoun: Token, mentions: list[Mention], titles: bool = True) -> Mention | None:
+    """The named actor a pronoun subject stands for, or None when none agrees. With
+    ``titles``, "he" or "she" can stand for a title subject ("The Russian minister said ….
+    “…,” he said"): an anonymous mention the resolution gives to the article's holder of
+    that role, carrying as ``fallback`` the named antecedent without titles."""
     doc, word = pronoun.doc, pronoun.lower_
     quotes = [q for q in quote_bounds(doc) if not q[0] <= pronoun.idx < q[1]]
     start = window_start(doc, pronoun.idx, PARAGRAPHS_BACK["person" if word in PERSON_PRONOUNS else "group"])
-    pool = [*mentions, *plural_subjects(doc, start, pronoun.idx)] if word in GROUP_PRONOUNS else mentions
+    pool = mentions
+    if word in GROUP_PRONOUNS:
+        pool = [*mentions, *plural_subjects(doc, start, pronoun.idx)]
+    elif word in PERSON_PRONOUNS and titles:
+        pool = [*mentions, *description_subjects(doc, start, pronoun.idx)]
     candidates = sorted(
         (
             m
@@ -107,7 +114,9 @@ def resolve_pronoun(pronoun: Token, mentions: list[Mention]) -> Mention | None:
     chosen = main_subject(subjects, doc) if subjects else candidates[-1]
     earlier = chained_pronoun(pronoun, chosen, quotes)
     if earlier is not None:  # "He later tweeted that …, with Mike Pompeo heading …. “…,” he said."
-        return resolve_pronoun(earlier, mentions)
+        return resolve_pronoun(earlier, mentions, titles)
+    if chosen.label == "GROUP" and word in PERSON_PRONOUNS:  # a title: the name, should it name no one
+        return replace(chosen, fallback=resolve_pronoun(pronoun, mentions, titles=False))
     return full_name_of(chosen, mentions, word, doc)
 
 
@@ -140,6 +149,22 @@ def plural_subjects(doc: Doc, start: int, end: int) -> list[Mention]:
         if token.dep_ in SUBJECT_DEPS and token.tag_ == "NNS" and token.lemma_.lower() in load_agents() and not vague:
             words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("relcl", "punct")]
             mention = span_mention(doc, words, "GROUP", generic=True)
+            if mention is not None:
+                found.append(replace(mention, subject=True))
+    return found
+
+
+def description_subjects(doc: Doc, start: int, end: int) -> list[Mention]:
+    """A person named by a title as a clause's subject in [start, end) ("The Russian
+    minister said …"): an antecedent of "he" or "she", an anonymous description the
+    resolution gives to the article's holder of that role."""
+    found = []
+    for token in doc.char_span(start, end, alignment_mode="contract") or []:
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        office = load_offices().kind([token]) in ("Official", "Person")
+        if token.dep_ in SUBJECT_DEPS and token.tag_ == "NN" and definite and office:
+            words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("relcl", "punct", "det")]
+            mention = span_mention(doc, words, "GROUP", anonymous=True)
             if mention is not None:
                 found.append(replace(mention, subject=True))
     return found
@@ -193,6 +218,9 @@ def agrees(mention: Mention, pronoun: str, doc: Doc) -> bool:
         return mention.label in GROUP_LABELS
     if pronoun in THING_PRONOUNS:
         return mention.label in THING_LABELS and not mention.generic
+    if mention.label == "GROUP" and mention.anonymous:  # a title ("the minister"); "the spokeswoman" is a she
+        gender = TITLE_GENDER.get(mention.span.text.split()[-1].lower())
+        return gender is None or gender == PERSON_PRONOUNS[pronoun]
     if mention.label != "PERSON" and not (mention.label == "ORG" and looks_like_person(mention.span.text)):
         return False  # "Nikki Haley" the recogniser took for an organisation is a person
     gender = gender_of(mention, doc)

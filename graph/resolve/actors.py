@@ -170,6 +170,8 @@ def resolve_speaker(book: ArticleActors, candidate: StatementCandidate) -> str |
         )
         if key is not None:
             return book.add(book.actors[key], None)
+        if mention.fallback is not None:  # "he", taken for a title no one in the article holds
+            return resolve_mention(book, mention.fallback, speaking=True)
     return resolve_mention(book, mention, speaking=True)
 
 

@@ -462,3 +462,24 @@ def test_what_a_state_is_called_once_named_is_that_state(text, state):
 def test_the_state_in_us_news_is_not_the_last_country_named():
     labels = speaker_labels("Mexico rejected the plan. The state said the road would close.", "2019-05-06")
     assert labels[0] == "Mexico" and labels[1:] != ["Mexico"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Secretary of State John Kerry met Sergei Lavrov in Geneva on Friday.\n\n"
+            "The Russian minister said the talks had been useful.\n\n“We will meet again in March,” he said.",
+            "Sergei Lavrov",
+        ),
+        (
+            "President Barack Obama met Prime Minister Matteo Renzi at the White House.\n\n"
+            "The Italian prime minister said the visit had gone well. “We agree on Libya,” he said.",
+            "Matteo Renzi",
+        ),
+    ],
+)
+def test_he_after_a_title_subject_is_the_titles_holder(text, speaker):
+    """ "he" went to the first sentence's subject, skipping the title that the sentence
+    before it had as subject."""
+    assert speakers(text, "again") + speakers(text, "Libya") == [speaker]
