@@ -59,7 +59,8 @@ def is_heading(line: str) -> bool:
 _PLACE = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}"
 _DATE = r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
 DATELINE = re.compile(
-    rf"(?P<place>{_PLACE}(?:[,/]\s*{_PLACE}){{0,2}}){_DATE}\s*(?P<credit>\((?:[A-Z][\w.&/ -]{{0,30}})\))?\s*(?:—|–|--|-)\s+"
+    rf"(?P<place>{_PLACE}(?:[,/]\s*{_PLACE}){{0,2}}){_DATE}\s*(?P<credit>\((?:[A-Za-z][\w.&/ -]{{0,30}})\))?"
+    r"(?:\s*(?:—|–|--|-)\s+|(?<=\))(?:—|–|--)\s*)"  # "(dpa)—Germany": no space after a credit's dash
 )
 
 LIVE_STAMP = re.compile(
@@ -83,6 +84,8 @@ def dateline_end(paragraph: str) -> int:
     (17, 0)
     >>> dateline_end("BRUSSELS/WASHINGTON (Reuters) - Leaders said"), dateline_end("[Updated 8:44 p.m. ET] Officials said")
     (32, 23)
+    >>> dateline_end("BERLIN (dpa)—Germany said"), dateline_end("KYIV (Reuters)--Ukraine said")
+    (13, 16)
 
     A credit must name a news agency (``data/lexicon/news_agencies.txt``), unless the place
     is written in capitals.

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.layout import load_agencies
 from graph.extract.missed import missed_people
 from graph.extract.roles import find_role
-from graph.knowledge.lexicons import Offices, load_agents, load_offices
+from graph.knowledge.lexicons import Offices, load_agents, load_first_names, load_offices
 from graph.records import Mention, TextSpan
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -190,7 +190,7 @@ def person_mention(ent: Span, offices: Offices) -> Mention | None:
         ent.doc,
         words,
         "PERSON",
-        entity_id=ent.ent_id_ or None,
+        entity_id=ent.ent_id_ if ent.ent_id_ and all(t.ent_id_ == ent.ent_id_ for t in ent) else None,
         role=found.role,
         official=found.official,
         affiliate=affiliate,
@@ -284,8 +284,40 @@ def joined_names(ents: list[Span]) -> list[Span]:
         ):
             joined[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
             continue
+        if last is not None and place_as_first_name(last, ent):
+            joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")  # "Victoria" + "Nuland"
+            continue
         joined.append(ent)
-    return joined
+    return [first_name_place(e) for e in joined]
+
+
+def place_as_first_name(place: Span, name: Span) -> bool:
+    """A one-word place of the gazetteer that is also a first name, right before a person's
+    name ("Victoria Nuland", "Israel Katz": the gazetteer's entity cut the recogniser's)."""
+    return (
+        len(place) == 1
+        and place.label_ in ("GPE", "LOC")
+        and place.end == name.start
+        and name.label_ == "PERSON"
+        and place[0].lower_ in load_first_names()
+    )
+
+
+def first_name_place(ent: Span) -> Span:
+    """A place that is a first name followed by a capitalised word no entity holds ("Chad
+    Smith", "Sofia Petrova"): a person."""
+    doc, end = ent.doc, ent.end
+    if len(ent) != 1 or ent.label_ not in ("GPE", "LOC") or ent[0].lower_ not in load_first_names():
+        return ent
+    while (
+        end < len(doc)
+        and end - ent.end < 2
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+    ):
+        end += 1
+    return Span(doc, ent.start, end, label="PERSON") if end > ent.end else ent
 
 
 def mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:

@@ -15,6 +15,7 @@ from typing import cast
 import spacy
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
+from spacy.util import compile_infix_regex
 
 from graph.errors import LexiconError, ModelNotFoundError
 from graph.extract import components, layout  # noqa: F401  (register the components)
@@ -84,6 +85,17 @@ def add_entity_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
         ruler.add_patterns(ruler_patterns(gazetteer))
 
 
+# A dash glued to an agency credit's bracket and the next word ("BERLIN (dpa)—Germany said",
+# "KYIV (Reuters)--Ukraine"): split, so the dateline ends between tokens and "Germany" is a word.
+CREDIT_DASH_INFIXES = (r"(?<=[\w.])\)(?=—|–|--)", r"(?<=\))(?:—|–|--)(?=\w)")
+
+
+def split_credit_dashes(nlp: Language) -> None:
+    """Add the credit-dash infixes to the pipeline's tokenizer."""
+    infixes = list(nlp.Defaults.infixes or ()) + list(CREDIT_DASH_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, gazetteers: tuple = ()) -> Language:
     """Load the pipeline once per process with stancegraph's components added."""
@@ -94,6 +106,7 @@ def load_pipeline(model: str | None = None, gazetteers: tuple = ()) -> Language:
         raise ModelNotFoundError(
             f"spaCy pipeline {name} failed to load: {exc}; reinstall it with: {INSTALL_HINT}"
         ) from None
+    split_credit_dashes(nlp)
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("stancegraph_paragraphs_v1", before=before)
     add_entity_ruler(nlp, load_gazetteer(gazetteers))

@@ -483,3 +483,22 @@ def test_he_after_a_title_subject_is_the_titles_holder(text, speaker):
     """ "he" went to the first sentence's subject, skipping the title that the sentence
     before it had as subject."""
     assert speakers(text, "again") + speakers(text, "Libya") == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Victoria Nuland said the sanctions would stay.", "Victoria Nuland"),
+        ("Sofia Petrova, a Green Party councillor, said the plan was wrong.", "Sofia Petrova"),
+        ("Chad Mitchell said the talks would continue.", "Chad Mitchell"),
+    ],
+)
+def test_a_capital_or_state_that_is_a_first_name_before_a_name_is_a_person(text, label):
+    """The gazetteer's "Victoria" (seat of the Seychelles) cut the recogniser's "Victoria
+    Nuland": the speaker was the surname alone, or the Seychelles; "Sofia" made Sofia
+    Petrova an anonymous source for Bulgaria."""
+    extraction = extracted(text, "2015-03-04")
+    actors = {a.key: a for a in extraction.actors}
+    (speaker,) = [actors[s.speaker] for s in extraction.statements]
+    assert (speaker.label, speaker.actor_type.value in ("Person", "Official")) == (label, True)
+    assert not any(a.actor_type.value == "State" for a in extraction.actors), extraction.actors
