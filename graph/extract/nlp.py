@@ -15,6 +15,7 @@ from typing import cast
 import spacy
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 from graph.errors import LexiconError, ModelNotFoundError
@@ -93,7 +94,8 @@ CREDIT_DASH_INFIXES = (r"(?<=[\w.])\)(?=—|–|--)", r"(?<=\))(?:—|–|--)(?=
 def split_credit_dashes(nlp: Language) -> None:
     """Add the credit-dash infixes to the pipeline's tokenizer."""
     infixes = list(nlp.Defaults.infixes or ()) + list(CREDIT_DASH_INFIXES)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @lru_cache(maxsize=4)
