@@ -64,6 +64,7 @@ def find_role(ent: Span, offices: Offices) -> RoleFound:
     if size and offices.kind(list(doc[left - size : left])) != "Honorific":
         words = list(doc[left - size : left]) + words
         left -= size
+        left, words = with_portfolio(ent, left, words)
     if words:
         if left > 0 and doc[left - 1].lower_ in POSSESSIVE:
             left -= 1  # "Iran's foreign minister Dariush Kamrani"
@@ -79,6 +80,24 @@ def find_role(ent: Span, offices: Offices) -> RoleFound:
     role = offices.spelled_out(" ".join(t.text for t in words))
     official = any(offices.kind([t]) == "Official" for t in words) or offices.kind(words) == "Official"
     return RoleFound(role, official, affiliate or apposition_affiliate(ent), name_start)
+
+
+def with_portfolio(ent: Span, left: int, words: list[Token]) -> tuple[int, list[Token]]:
+    """A title with the one or two words of its portfolio before it, when a state or
+    organisation owns them ("Saudi energy minister", "China's commerce minister",
+    "Sudanese army spokesman"): (where the role starts, the role's words)."""
+    doc = ent.doc
+    for size in (1, 2):
+        start = left - size
+        portfolio = doc[max(start, 0) : left]
+        if start < 1 or not all(
+            t.pos_ in ("NOUN", "PROPN", "ADJ") and t.is_alpha and not t.ent_type_ for t in portfolio
+        ):
+            break
+        owner_end = start - 1 if doc[start - 1].lower_ in POSSESSIVE else start
+        if entity_ending_at(ent, owner_end) is not None:
+            return start, list(portfolio) + words
+    return left, words
 
 
 def complement_title(doc: Doc, left: int, offices: Offices) -> tuple[int, int] | None:
@@ -105,14 +124,20 @@ def complement_title(doc: Doc, left: int, offices: Offices) -> tuple[int, int] |
 
 def complement_role(ent: Span, offices: Offices, left: int, name_start: int) -> RoleFound:
     """ "Director of National Intelligence James Clapper", "UN envoy to Syria Geir Pedersen":
-    a title with its complement before the name; an entity in the complement is the
-    affiliate."""
+    a title with its complement before the name. The affiliate is the state or organisation
+    before the title ("US ambassador to Iraq": the US), else one in an "of"/"for"
+    complement ("spokesman for Hamas"; an envoy to Syria is not Syria's)."""
     found = complement_title(ent.doc, left, offices)
     if found is None:
         return RoleFound(None, False, None, name_start)
     start, end = found
     title = ent.doc[start:end]
-    affiliate = next((e for e in ent.doc.ents if e.label_ in ("GPE", "NORP", "ORG") and start <= e.start < end), None)
+    owner_end = start - 1 if start > 0 and ent.doc[start - 1].lower_ in POSSESSIVE else start
+    affiliate = entity_ending_at(ent, owner_end)
+    if affiliate is None or affiliate.label_ == "LOC":
+        of = next(t.i for t in title if t.lower_ in TITLE_PREPS)
+        in_complement = (e for e in ent.doc.ents if e.label_ in ("GPE", "NORP", "ORG") and of < e.start < end)
+        affiliate = next(in_complement, None) if ent.doc[of].lower_ in ("of", "for") else None
     official = any(offices.kind([t]) == "Official" for t in title)
     return RoleFound(offices.spelled_out(title.text), official, affiliate, name_start)
 

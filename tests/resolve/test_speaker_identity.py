@@ -413,6 +413,18 @@ def test_an_adviser_to_a_named_leader_is_not_the_leader():
             "Jane Whitfield, a Republican from Ohio, told reporters she would vote against the bill.",
             ("Jane Whitfield", "Person", None, "Republican Party"),
         ),
+        (
+            "Saudi energy minister Turki bin Saad said output would rise in May.",
+            ("Turki bin Saad", "Official", "energy minister", "Saudi Arabia"),
+        ),
+        (
+            "China's commerce minister Liu Jianguo said on Monday that tariffs would rise.",
+            ("Liu Jianguo", "Official", "commerce minister", "China"),
+        ),
+        (
+            "Former US ambassador to Iraq Michael Carter said the operation would continue.",
+            ("Michael Carter", "Official", "ambassador to Iraq", "United States"),
+        ),
     ],
 )
 def test_ranks_organisations_and_parties_in_an_apposition_are_the_persons(text, speaker):
