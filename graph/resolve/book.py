@@ -46,12 +46,16 @@ class ArticleActors:
 
 
 def entry_actor(book: ArticleActors, entry: GazetteerEntry, mention: Mention | None) -> Actor:
-    """A gazetteer actor; an office holder's role as of the article date."""
+    """A gazetteer actor; an office holder's role as of the article date (none from the
+    gazetteer when no term covers that date: Marco Rubio in 2016 was no Secretary of State;
+    the state of the nearest term stays the affiliation)."""
     role, affiliation = entry.role, entry.affiliation
     text_role = mention.role if mention else None
-    term = entry.term_on(book.article.published, text_role)
+    day = book.article.published
+    term = entry.term_on(day, text_role)
     if term is not None:
-        role, affiliation = term.role, term.of
+        role = term.role if not day or term.covers(day) else role
+        affiliation = term.of
     if mention is not None and mention.affiliate is not None:
         affiliation = book.resolve(mention.affiliate) or affiliation
     return Actor(

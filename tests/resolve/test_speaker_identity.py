@@ -514,3 +514,21 @@ def test_a_capital_or_state_that_is_a_first_name_before_a_name_is_a_person(text,
     (speaker,) = [actors[s.speaker] for s in extraction.statements]
     assert (speaker.label, speaker.actor_type.value in ("Person", "Official")) == (label, True)
     assert not any(a.actor_type.value == "State" for a in extraction.actors), extraction.actors
+
+
+@pytest.mark.parametrize(
+    ("day", "role"), [("2016-03-01", None), ("2025-06-01", "Secretary of State"), ("2019-06-01", None)]
+)
+def test_a_gazetteer_office_is_a_role_only_on_the_days_of_its_term(day, role):
+    """Marco Rubio was Secretary of State on his 2016 and 2019 quotes (his one dated term
+    starts in 2025, and a date outside every term fell back to the latest)."""
+    extraction = extracted("Marco Rubio said the deal was a mistake.", day)
+    (rubio,) = [a for a in extraction.actors if a.label == "Marco Rubio"]
+    assert (rubio.role, rubio.affiliation) == (role, "wd:Q30")
+
+
+def test_sdf_in_conflict_news_is_the_syrian_democratic_forces():
+    """The IGO list's SAARC Development Fund also goes by "SDF": it took the Syrian Democratic
+    Forces' statements."""
+    text = "The Syrian Democratic Forces (SDF) said the offensive would go on. The SDF said it had taken Raqqa."
+    assert speaker_labels(text, "2017-10-17") == ["Syrian Democratic Forces"] * 2
