@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from graph.errors import Interrupted, StancegraphError
 from graph.extract.components import MENTIONS, STATEMENTS
 from graph.extract.nlp import installed_model_info, load_pipeline, model_info
-from graph.ingest.hygiene import blank_long_runs
+from graph.ingest.hygiene import blank_long_runs, blank_photo_credits
 from graph.records import Article, Mention, Problem, StatementCandidate
 
 __all__ = [
@@ -131,7 +131,7 @@ def parse_articles(
     for batch in parse_batches(articles, batch_size):
         if nlp is None:  # nothing to parse (a rebuild with every article unchanged): nothing to load
             nlp = load_pipeline(model, gazetteers)
-        texts = [blank_long_runs(article.text) for article in batch]
+        texts = [blank_photo_credits(blank_long_runs(article.text)) for article in batch]
         for article, doc in zip(batch, nlp.pipe(texts, batch_size=len(batch))):
             doc.user_data["stancegraph_text"] = article.text  # spans quote the article, not the parser's copy
             try:

@@ -27,7 +27,7 @@ def glued_after_time(prep: Token) -> Token | None:
     """A name the parser took into a time phrase: "On Friday Hamas" parsed with "Hamas" as
     a second object of "On", "on Tuesday Maria Lopez" with "Tuesday" a compound of "Lopez".
     The name's head word, when a date or time opens the phrase and the name ends it."""
-    words = [t for t in prep.subtree if t is not prep]
+    words = [t for t in prep.subtree if t.i > prep.i]  # not "Late" of "Late on Sunday"
     if len(words) < 2 or words[0].ent_type_ not in ("DATE", "TIME"):
         return None
     objects = [t for t in prep.children if t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "TIME")]

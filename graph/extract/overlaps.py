@@ -26,7 +26,8 @@ def without_repeats(statements: list[StatementCandidate]) -> list[StatementCandi
 
 
 def same_speaker(first: Mention, second: Mention) -> bool:
-    """One mention, or a person's full name and their surname ("Osama Rahal" … "Rahal said").
+    """One mention, or a person's full name and their surname ("Osama Rahal" … "Rahal said",
+    "Mao Ning" … "Mao said").
 
     >>> from graph.records import TextSpan
     >>> full, surname = (Mention(TextSpan(0, 11, "Osama Rahal"), "PERSON"), Mention(TextSpan(40, 45, "Rahal"), "PERSON"))
@@ -39,7 +40,8 @@ def same_speaker(first: Mention, second: Mention) -> bool:
         return False
     one, other = first.span.text.casefold().split(), second.span.text.casefold().split()
     shorter, longer = sorted((one, other), key=len)
-    return bool(shorter) and longer[-len(shorter) :] == shorter
+    family_first = len(shorter) == 1 and longer[:1] == shorter  # "Mao Ning" … "Mao said"
+    return bool(shorter) and (longer[-len(shorter) :] == shorter or family_first)
 
 
 def without_nested_speakers(statements: list[StatementCandidate]) -> list[StatementCandidate]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 from graph.errors import IngestError
-from graph.knowledge.lexicons import load_function_words
+from graph.knowledge.lexicons import load_function_words, read_lexicon
 
 SIGNATURES = {
     b"%PDF-": "a PDF document",
@@ -75,6 +76,33 @@ def strict_json(line: str) -> object:
         raise IngestError(f"{name} is not valid JSON")
 
     return json.loads(line, object_pairs_hook=pairs, parse_constant=constant)
+
+
+@lru_cache(maxsize=1)
+def photo_credit_pattern() -> re.Pattern[str]:
+    """A picture credit with a slash: a photographer's name, then agencies
+    (``data/lexicon/photo_credits.txt``), perhaps bracketed or after "Photo:"."""
+    services = sorted((row.fields[0] for row in read_lexicon("photo_credits.txt")), key=len, reverse=True)
+    service = "|".join(re.escape(s) for s in services)
+    name = r"[A-Z][\w.'’-]*(?: (?:(?:al|el|bin|van|de|der|da)[ -])?[A-Z][\w.'’-]*){1,3}"  # two to four words
+    return re.compile(
+        rf"[(\[]?(?:(?:Photo|Image|File|Credit)s?: ?)?{name} ?(?:/ ?|, )(?:{service})"
+        rf"(?: ?/ ?(?:{service})| via (?:{service}))*(?: Photo)?\b[)\]]?"
+    )
+
+
+def blank_photo_credits(text: str) -> str:
+    """The text for the parser: picture credits ("Saul Loeb/AFP/Getty Images Trump could
+    impose …", "(Kacper Pempel/Reuters)") become spaces of the same length, so no
+    photographer is an actor and no agency an affiliation. A credit needs a slash ("Max
+    Boot, Washington Post" under an excerpt is a byline).
+
+    >>> blank_photo_credits("Saul Loeb/AFP/Getty Images Trump said no.")
+    '                           Trump said no.'
+    >>> blank_photo_credits("Max Boot, Washington Post")
+    'Max Boot, Washington Post'
+    """
+    return photo_credit_pattern().sub(lambda m: " " * len(m.group(0)) if "/" in m.group(0) else m.group(0), text)
 
 
 def blank_long_runs(text: str, limit: int = 1000) -> str:

@@ -532,3 +532,20 @@ def test_sdf_in_conflict_news_is_the_syrian_democratic_forces():
     Forces' statements."""
     text = "The Syrian Democratic Forces (SDF) said the offensive would go on. The SDF said it had taken Raqqa."
     assert speaker_labels(text, "2017-10-17") == ["Syrian Democratic Forces"] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Special Counsel Robert Mueller (Jonathan Ernst/Reuters) said the report was final.",
+        "Enlarge this image toggle caption Mandel Ngan/AFP/Getty Images Mandel Ngan/AFP/Getty Images\n\n"
+        "Robert Mueller said the report was final.",
+    ],
+)
+def test_a_picture_credit_is_no_actor_and_no_affiliation(text):
+    """ "(Jonathan Ernst/Reuters)" made Reuters Robert Mueller's affiliation; NPR's repeated
+    credit lines made the photographer an actor."""
+    extraction = extracted(text, "2019-03-25")
+    labels = {a.label for a in extraction.actors}
+    mueller = next(a for a in extraction.actors if a.label.endswith("Mueller"))
+    assert mueller.affiliation in (None, "wd:Q30") and not labels & {"Reuters", "Jonathan Ernst", "Mandel Ngan"}
