@@ -187,10 +187,12 @@ def content_head(token: Token, cue: Cue) -> Token | None:
     by_dep = {child.dep_: child for child in token.children if child.ent_type_ not in ("DATE", "TIME")}
     if "nsubjpass" in by_dep and "agent" in by_dep and "ccomp" not in by_dep:
         return by_dep["nsubjpass"]  # "talks were announced by the ministry"
+    # "accused Greece on Tuesday of militarising …": the parser hangs "of" on "Tuesday"
+    inside_time = [p for c in token.children if temporal(c) for o in c.children for p in o.children if p.dep_ == "prep"]
     about = next(
         (
             c
-            for c in token.children
+            for c in [*token.children, *inside_time]
             if c.dep_ == "prep"
             and c.i > token.i  # not a fronted phrase: "On the morning show, Clinton criticized …"
             and (c.lower_ in CONTENT_PREPS or c.lower_ in cue.words[1:])
@@ -200,8 +202,17 @@ def content_head(token: Token, cue: Cue) -> Token | None:
     )
     for dep in CONTENT_DEPS:
         if dep in by_dep:
-            if dep == "dobj" and about is not None and by_dep[dep].ent_type_ in ADDRESSEE_ENTS:
+            if (
+                dep == "dobj"
+                and about is not None
+                and (by_dep[dep].ent_type_ in ADDRESSEE_ENTS or by_dep[dep].pos_ == "PRON")
+            ):
                 return about  # "warned the United States against new sanctions": the object is addressed
+            whom = by_dep[dep]
+            charge = [c for c in whom.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+            named = whom.ent_type_ in ADDRESSEE_ENTS or whom.pos_ in ("PROPN", "PRON")
+            if dep == "dobj" and cue.target_dep == "dobj" and charge and named:
+                return charge[0]  # "accused Greece of militarising …" parsed with "of" on "Greece"
             return by_dep[dep]
     return about or reported_advcl(token)
 

@@ -266,3 +266,20 @@ def test_a_relative_pronoun_is_the_source_as_written_and_its_noun_the_speaker():
     labels = {a.key: a.label for a in extraction.actors}
     argued = [s for s in extraction.statements if s.content and "would fail" in s.content.text]
     assert [(labels[s.speaker], s.source.text if s.source else None) for s in argued] == [("Hakan Demir", "who")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Turkey accused Greece on Tuesday of militarising islands in the Aegean Sea.", "of militarising islands"),
+        ("Turkey accused Greece of militarising islands in the Aegean Sea.", "of militarising islands"),
+        ("Pakistan blamed India on Sunday for the attack on the convoy.", "for the attack on the convoy"),
+        ("The senator criticized him for the deal with Iran.", "for the deal"),
+        ("Iran condemned the killing of its general.", "the killing of its general"),
+    ],
+)
+def test_an_accusation_is_its_charge_not_the_accused(text, content):
+    """ "accused Greece on Tuesday of …" had the content "Greece" (the parser hangs "of" on
+    "Tuesday"), "accused Greece of …" had "Greece of …"; a charge of a thing stays whole."""
+    (statement,) = found(text)
+    assert statement[2].startswith(content), statement
