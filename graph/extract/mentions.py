@@ -261,10 +261,34 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     for ent in sorted([*ents, *people], key=lambda e: e.start):
         if not is_actor_entity(ent, offices) or in_heading(doc, ent.start_char, ent.end_char):
             continue
+        if ent.label_ in ("ORG", "NORP", "GPE") and titled_name(ent, offices):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "ANC MP Thandiwe Nkosi" read as an organisation
         mention = person_mention(ent, offices) if ent.label_ == "PERSON" else entity_mention(ent)
         if mention is not None:
             mentions.append(mention)
     return link_bracket_aliases(doc, mentions)
+
+
+def titled_name(ent: Span, offices: Offices) -> bool:
+    """A name the recogniser read as an organisation that a title introduces: right after
+    it ("Likud lawmaker Avi Mizrahi", "ANC MP Thandiwe Nkosi") or in apposition to it
+    ("Nigeria's president, Bola Adeyemi,"). Two to four capitalised words the gazetteer
+    does not know."""
+    doc = ent.doc
+    if (
+        ent.ent_id_
+        or not 2 <= len(ent) <= 4
+        or not all(t.text[:1].isupper() and t.is_alpha or "-" in t.text for t in ent)
+    ):
+        return False
+    left = ent.start
+    while left > 0 and offices.kind([doc[left - 1]]) == "Honorific":
+        left -= 1
+    size = offices.match_before(list(doc[max(0, left - 5) : left]))
+    if size and offices.kind(list(doc[left - size : left])) in ("Official", "Person"):
+        return True
+    head = ent.root.head
+    return ent.root.dep_ == "appos" and head.i < ent.start and offices.kind([head]) in ("Official", "Person")
 
 
 def joined_names(ents: list[Span]) -> list[Span]:

@@ -88,8 +88,9 @@ def suggestions(store: ox.Store, kind: str, name: str, limit: int = 3) -> list[s
 
 
 def people_by_surname(store: ox.Store, name: str) -> list[tuple[ox.NamedNode, str, int]]:
-    """(IRI, label, statements as speaker) of the people whose label ends with the word(s)
-    ``name`` (a surname: "Pompeo" -> Mike Pompeo), case-insensitively, most statements first."""
+    """(IRI, label, statements as speaker) of the people whose label ends or starts with the
+    word(s) ``name`` (a surname: "Pompeo" -> Mike Pompeo, "Kim" -> Kim Jong Un) or is
+    ``name``, case-insensitively, most statements first."""
     people = " ".join(f"sg:{t.value}" for t in sorted(PEOPLE))
     text = filled_sparql("resolve-surname", people_classes=people)
     found = run_query(store, text, {ox.Variable("name"): ox.Literal(name.strip())})
@@ -98,24 +99,28 @@ def people_by_surname(store: ox.Store, name: str) -> list[tuple[ox.NamedNode, st
 
 def resolve_or_suggest(store: ox.Store, param: Param, name: str) -> tuple[ox.NamedNode, ...]:
     """The IRIs a name parameter stands for: the actors (or topics) with that name or
-    alternative label; else, for an actor, the one person whose surname it is.
+    alternative label; else, for an actor, the one person whose surname it is (with a
+    node named by that surname alone, when the store has one).
 
     :raises UnknownNameError: when nothing in the store has that name, with the closest
         names ("did you mean ..."), or when it is the surname of several people (listed,
         most statements first).
     """
     found = resolve_name(store, param.kind, name)
-    if found:
+    bearers = people_by_surname(store, name) if param.kind == "actor" and name.strip() else []
+    full = [p for p in bearers if p[1].casefold() != name.strip().casefold()]
+    bare = {p[0] for p in bearers} - {p[0] for p in full}  # a node named by the surname alone
+    if found and (not full or set(found) - bare):
         return found
-    people = people_by_surname(store, name) if param.kind == "actor" and name.strip() else []
-    if len(people) == 1:
-        return (people[0][0],)
+    people = full + [p for p in bearers if p[0] in bare]
+    if len(full) == 1:
+        return tuple(p[0] for p in people)  # "Sanders" alone and Bernie Sanders, the one bearer
     if people:
         listed = ", ".join(f"{label!r} ({n:,} statement{'' if n == 1 else 's'})" for _, label, n in people[:5])
         more = f" and {len(people) - 5:,} more" if len(people) > 5 else ""
         raise UnknownNameError(
-            f"parameter {param.name}: no actor is named {name!r}; it is the surname of {len(people):,} people in "
-            f"the store: {listed}{more}; give the full name"
+            f"parameter {param.name}: {name!r} is a name of {len(people):,} people in the store: {listed}{more}; "
+            "give the full name"
         )
     close = suggestions(store, param.kind, name)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""

@@ -549,3 +549,23 @@ def test_a_picture_credit_is_no_actor_and_no_affiliation(text):
     labels = {a.label for a in extraction.actors}
     mueller = next(a for a in extraction.actors if a.label.endswith("Mueller"))
     assert mueller.affiliation in (None, "wd:Q30") and not labels & {"Reuters", "Jonathan Ernst", "Mandel Ngan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Likud lawmaker Avi Mizrahi told Army Radio that Israel should annex the valley.",
+            ("Avi Mizrahi", "lawmaker"),
+        ),
+        ("ANC MP Thandiwe Nkosi insisted the government must nationalise the bank.", ("Thandiwe Nkosi", "MP")),
+        ("Nigeria's president, Bola Adeyemi, urged Niger to free the president.", ("Bola Adeyemi", "president")),
+    ],
+)
+def test_a_name_a_title_introduces_is_a_person_even_when_read_as_an_organisation(text, speaker):
+    """Names with first names the recogniser does not know were organisations, typed Group
+    with no role or affiliation."""
+    extraction = extracted(text, "2021-05-04")
+    actors = {a.key: a for a in extraction.actors}
+    found = [actors[s.speaker] for s in extraction.statements]
+    assert [(a.label, a.role) for a in found] == [speaker] and found[0].actor_type.value == "Official"

@@ -268,8 +268,19 @@ def test_a_persons_surname_names_them_when_it_is_theirs_alone(hand_store, tmp_pa
         for k, line in zip(kellys, text.split("\n"), strict=True)
     ]
     store = store_from([Extraction(make_article(text), tuple(kellys), tuple(spoken))], tmp_path / "store")
-    with pytest.raises(UnknownNameError, match=r"surname of 2 people.*'Laura Kelly' \(1 statement\).*'Mark Kelly'"):
+    with pytest.raises(UnknownNameError, match=r"a name of 2 people.*'Laura Kelly' \(1 statement\).*'Mark Kelly'"):
         rows(store, "statements-by-actor", actor="Kelly")
+
+
+def test_a_surname_with_a_node_of_its_own_still_finds_its_one_full_bearer(tmp_path):
+    """A 0-statement node "Sanders" (a surname the article left alone) answered
+    "person=Sanders" with nothing, hiding Bernie Sanders."""
+    text = "Bernie Sanders said no.\nSanders left."
+    bernie = Actor("name:person:bernie sanders", "Bernie Sanders", ActorType.OFFICIAL)
+    alone = Actor("name:person:sanders@x", "Sanders", ActorType.PERSON)
+    spoken = Statement(bernie.key, StatementKind.ASSERT, SpeechMode.INDIRECT, span(text, "Bernie Sanders said no."))
+    store = store_from([Extraction(make_article(text), (bernie, alone), (spoken,))], tmp_path / "store")
+    assert [r["speaker"] for r in rows(store, "statements-by-actor", actor="sanders")] == ["Bernie Sanders"]
 
 
 def test_hand_built_topics_anonymous_sources_and_demands(hand_store):
