@@ -278,7 +278,7 @@ def titled_name(ent: Span, offices: Offices) -> bool:
     if (
         ent.ent_id_
         or not 2 <= len(ent) <= 4
-        or not all(t.text[:1].isupper() and t.is_alpha or "-" in t.text for t in ent)
+        or not all((t.text[:1].isupper() and t.is_alpha) or "-" in t.text for t in ent)
     ):
         return False
     left = ent.start
