@@ -247,6 +247,23 @@ def is_not_actor(name: str) -> bool:
 
 
 @lru_cache(maxsize=2)
+def load_nicknames(path: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """Short first name -> its formal names, lower case (``data/lexicon/nicknames.tsv``).
+
+    :raises LexiconError: for a row that is not ``short<TAB>formal[,formal…]``.
+
+    >>> load_nicknames()["jim"], load_nicknames()["steve"]
+    (('james',), ('steven', 'stephen'))
+    """
+    found = {}
+    for row in read_lexicon("nicknames.tsv", path):
+        if len(row.fields) != 2 or not row.fields[1].strip():
+            raise LexiconError(f"{row.where}: expected 'short form<TAB>formal name[,formal name…]'")
+        found[row.fields[0].lower()] = tuple(n.strip().lower() for n in row.fields[1].split(",") if n.strip())
+    return found
+
+
+@lru_cache(maxsize=2)
 def load_first_names(path: Path | None = None) -> dict[str, str]:
     """First name (lower case) -> "m" or "f" (``data/lexicon/first_names.tsv``).
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from graph.knowledge.gazetteer import GazetteerEntry
-from graph.knowledge.lexicons import is_generic_body, load_first_names
+from graph.knowledge.lexicons import is_generic_body, load_first_names, load_nicknames
 from graph.knowledge.names import honorific_gender, is_single_name, other_middle, parse_name, strip_honorific
 from graph.knowledge.people import FAMILY_NAME_FIRST, SIMILAR, person_by_surname, similar_person
 from graph.knowledge.text import clean_label, normalise
@@ -182,6 +182,10 @@ def resolve_person(book: ArticleActors, mention: Mention) -> str | None:
         entry = book.gazetteer.lookup(None, f"{name.first} {name.last}")
         if entry is not None and not out_of_context(book, entry) and not other_middle(text, entry.names):
             return book.add(entry_actor(book, entry, mention), mention)
+    for formal in load_nicknames().get(name.first.lower(), ()) if name.first else ():  # "Jim" for "James"
+        entry = book.gazetteer.lookup(None, f"{formal.title()} {name.last}")
+        if entry is not None and not out_of_context(book, entry):
+            return book.add(entry_actor(book, entry, mention), mention)
     if name.first:  # another spelling of a gazetteer person ("el-Sissi")
         entry = similar_person(book.gazetteer, text, book.article.published, book.states)
         if entry is not None and not out_of_context(book, entry) and not other_middle(text, entry.names):
@@ -212,9 +216,11 @@ def name_key(book: ArticleActors, label: str, actor_type: ActorType, affiliation
         return f"name:{normalise(label)}@{affiliation or 'article:' + article_digest(book)}"
     label = SPACED_INITIALS.sub(r"\1.", label)  # "H. R. McMaster" is "H.R. McMaster"
     name = parse_name(strip_honorific(label))
-    if name.first:  # hyphens as spaces: "Kim Jong-un" is "Kim Jong Un"
+    if name.first:  # hyphens as spaces: "Kim Jong-un" is "Kim Jong Un"; "Jim Mattis" is "James Mattis"
         spaced = parse_name(strip_honorific(label).replace("-", " "))
-        return f"name:person:{normalise(f'{spaced.first} {spaced.last}')}"
+        formal = load_nicknames().get(spaced.first.lower(), ())
+        first = formal[0] if len(formal) == 1 else spaced.first
+        return f"name:person:{normalise(f'{first} {spaced.last}')}"
     return f"name:person:{name.surname_key}@{article_digest(book)}"
 
 
