@@ -18,6 +18,7 @@ EMPTY_CONTENT = {
     "nothing", "little", "anything", "something", "for", "to", "about", "on", "over", "as", "they", "this", "that",
     "which", "these", "those", "according",
 }  # fmt: skip
+NOTHING_ABOUT = {"nothing", "anything"}  # "did not say anything about the recordings"
 UNANSWERED = {"request", "message", "call", "email", "inquiry", "query", "question"}  # "did not respond to requests"
 
 
@@ -43,6 +44,9 @@ def states_something(chain: list[Hit], content: TextSpan | None, partials: list[
         return False
     if content is not None and content.text.lower() in EMPTY_CONTENT:
         return False  # "the minister said nothing", "asked for", "They were backed by": no position stated
+    words = content.text.lower().split() if content is not None else []
+    if words[:1] and words[0] in NOTHING_ABOUT and (len(words) == 1 or words[1] in ("about", "on", "of", "regarding")):
+        return False  # "said nothing about the talks", "did not say anything about the recordings"
     return content is not None
 
 

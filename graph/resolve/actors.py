@@ -158,7 +158,8 @@ def resolve_speaker(book: ArticleActors, candidate: StatementCandidate) -> str |
     if campaign is not None:  # "the campaign said", "her campaign", "the Trump campaign"
         return campaign
     body = mention.label == "ORG" and " " not in mention.span.text.strip() and is_generic_body(mention.span.text)
-    if mention.anonymous or body:  # "the president", "the commission"
+    compass = mention.span.text.strip().lower() in ("north", "south")  # "the North" read as a name
+    if mention.anonymous or body or compass:  # "the president", "the commission", "the North"
         affiliation = resolve_mention(book, mention.affiliate) if mention.affiliate else None
         key = described_actor(
             mention,

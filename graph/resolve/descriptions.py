@@ -70,6 +70,8 @@ def described_actor(
         return None
     if " ".join(words) in STATE_WORDS:
         return last_named(actors, by_span, before, ActorType.STATE)
+    if words in (["north"], ["south"]):  # "the North" after North Korea, "the South" after South Korea
+        return last_named(actors, by_span, before, ActorType.STATE, first_word=words[0])
     if affiliation in actors and actors[affiliation].actor_type is ActorType.POLITICAL_PARTY:
         affiliation = None  # "the GOP nominee": the party is a word of the role, not the affiliation
     holders: dict[str, int] = {}  # key -> where the holder was last named before the statement
@@ -88,12 +90,16 @@ def described_actor(
 
 
 def last_named(
-    actors: dict[str, Actor], by_span: dict[tuple[int, int], str], before: int, kind: ActorType
+    actors: dict[str, Actor], by_span: dict[tuple[int, int], str], before: int, kind: ActorType, first_word: str = ""
 ) -> str | None:
     """The actor of that type named last before offset ``before`` ("the kingdom" after
-    "Saudi Arabia"), or None."""
+    "Saudi Arabia"), whose label opens with ``first_word`` if given ("the North"), or None."""
     named = [(start, key) for (start, _end), key in by_span.items() if start < before and key in actors]
-    last = [(start, key) for start, key in named if actors[key].actor_type is kind]
+    last = [
+        (start, key)
+        for start, key in named
+        if actors[key].actor_type is kind and actors[key].label.lower().startswith(first_word)
+    ]
     return max(last)[1] if last else None
 
 

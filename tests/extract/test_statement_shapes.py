@@ -283,3 +283,14 @@ def test_an_accusation_is_its_charge_not_the_accused(text, content):
     "Tuesday"), "accused Greece of …" had "Greece of …"; a charge of a thing stays whole."""
     (statement,) = found(text)
     assert statement[2].startswith(content), statement
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo did not say anything about the recordings.",
+        "The minister said nothing about the talks.",
+    ],
+)
+def test_saying_nothing_about_something_is_no_position(text):
+    assert found(text) == []

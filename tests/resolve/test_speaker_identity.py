@@ -463,6 +463,7 @@ def test_a_body_named_with_its_owner_in_three_ways_is_one_actor(owner, forms):
         ("China rejected the report on Monday. The country said the allegations were false.", "China"),
         ("Iran rejected the report on Monday. The Islamic Republic said the allegations were false.", "Iran"),
         ("Israel rejected the report on Monday. The Jewish state said the allegations were false.", "Israel"),
+        ("North Korea denounced the drills on Monday. The North said they were a provocation.", "North Korea"),
     ],
 )
 def test_what_a_state_is_called_once_named_is_that_state(text, state):
