@@ -75,8 +75,29 @@ def byline_quotes(ctx: Context, quote: Quote) -> list[StatementCandidate]:
     if text[lo : quote.open_mark].strip() or text[end:hi].strip() or index + 1 >= len(ctx.paragraphs):
         return []
     match = BYLINE.fullmatch(text, *ctx.paragraphs[index + 1])
-    if match is None:
+    return byline_authors(ctx, quote, match) if match is not None else []
+
+
+def trailing_byline_quotes(ctx: Context, quote: Quote) -> list[StatementCandidate]:
+    """An excerpt a press round-up signs whatever few words introduce it: its byline closes
+    its paragraph ("Many note that “…” German Lopez, Vox") or is the next paragraph after a
+    short lead-in naming no one ("Others note, “…”" then "Kyle Smith, National Review")."""
+    if quote.close_mark is None:
         return []
+    text, index = doc_text(ctx.doc), ctx.paragraph_of(quote.close_mark)
+    lo, hi = ctx.paragraphs[index]
+    match = BYLINE.fullmatch(text, quote.close_mark + 1, hi)
+    if match is None and not text[quote.close_mark + 1 : hi].strip() and index + 1 < len(ctx.paragraphs):
+        lead = text[ctx.paragraphs[ctx.paragraph_of(quote.open_mark)][0] : quote.open_mark]
+        named = any(lo <= m.span.start < quote.open_mark and m.label == "PERSON" for m in ctx.mentions)
+        if len(lead.split()) <= 6 and not named:
+            match = BYLINE.fullmatch(text, *ctx.paragraphs[index + 1])
+    return byline_authors(ctx, quote, match) if match is not None else []
+
+
+def byline_authors(ctx: Context, quote: Quote, match: re.Match[str]) -> list[StatementCandidate]:
+    """One statement of the quote per author of a byline match (the outlet's, for its
+    editorial board)."""
     outlet = outlet_at(ctx, *match.span(3))
     if match.group(1).lower() in EDITORS:
         authors = [outlet]

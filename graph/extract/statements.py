@@ -32,7 +32,7 @@ from graph.extract.layout import paragraph_bounds
 from graph.extract.mentions import doc_text, in_heading, text_span
 from graph.extract.overlaps import without_nested_speakers, without_repeats
 from graph.extract.quotes import Quote, find_quotes
-from graph.extract.signatures import signed_quotes
+from graph.extract.signatures import signed_quotes, trailing_byline_quotes
 from graph.extract.speakers import speaker_mentions
 from graph.extract.speech_acts import proposition_only, states_something
 from graph.extract.transcripts import transcript_turns
@@ -282,7 +282,10 @@ def quote_statements(
     statements: list[StatementCandidate] = []
     last: StatementCandidate | None = None
     for parts, root_i in groups:
-        if root_i is not None and reported_apart(ctx, chains[root_i], parts):
+        if bylined := trailing_byline_quotes(ctx, parts[-1]):  # "Many note that “…” German Lopez, Vox"
+            made = bylined
+            used.update({root_i} if root_i is not None else set())
+        elif root_i is not None and reported_apart(ctx, chains[root_i], parts):
             reported = build_statements(ctx, chains[root_i], [], partials)
             made = reported + [replace(continuation(ctx, part, s), source=s.source) for s in reported for part in parts]
             used.add(root_i)

@@ -124,6 +124,19 @@ def test_a_press_round_up_byline_signs_the_excerpt_above_it():
     ]
 
 
+def test_a_round_up_byline_signs_the_excerpt_whatever_few_words_introduce_it():
+    """AllSides' "The Flip Side": "Many note that “…” German Lopez, Vox" gave the excerpt to
+    "Many" (45 of 84 excerpts in 7 such articles went to "Many", "Others" or "Some")."""
+    text = (
+        "Views on the summit\n\nFrom the Left\n\n"
+        "Many note that “The summit showed how little the allies now agree on. Nothing said in London suggested a "
+        "change.” Tamsin Hale, Daily Courier\n\n"
+        "Others note, “The alliance has survived worse than this.”\n\n"
+        "Rupert Okafor, Evening Ledger"
+    )
+    assert [speaker for speaker, _mode, _content in found(text)] == ["Tamsin Hale", "Rupert Okafor"]
+
+
 def test_a_person_in_brackets_after_an_organisation_is_not_its_other_name():
     text = 'The New York Times (Peter Baker): "It will be a different kind of war," he wrote.'
     extraction = extracted(text, "2019-05-01")
