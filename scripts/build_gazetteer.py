@@ -101,6 +101,19 @@ def state_entries(source: Path) -> tuple[list[dict], dict[str, str]]:
     return entries, iso_keys
 
 
+def igo_aliases() -> dict[str, list[str]]:
+    """Wikidata id -> what wire copy calls that IGO (``data/curated/igo_aliases.tsv``)."""
+    found: dict[str, list[str]] = {}
+    for line in (CURATED / "igo_aliases.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, qid = line.split("\t")
+            found.setdefault(qid.strip(), []).append(alias.strip())
+    return found
+
+
+IGO_ALIASES = igo_aliases()
+
+
 def igo_entries(source: Path) -> list[dict]:
     entries, seen, dropped = [], set(), []
     for line in (source / "igo_supraverden" / "igo_flat.jsonl").read_text(encoding="utf-8").splitlines():
@@ -114,6 +127,7 @@ def igo_entries(source: Path) -> list[dict]:
         abbreviations = [a for a in row.get("abbreviations_en") or [] if a]
         dotted = [".".join(a) + "." for a in abbreviations if a.isalpha() and a.isupper() and len(a) <= 3]
         aliases = [*(row.get("other_names_en") or []), *abbreviations, *dotted]
+        aliases += IGO_ALIASES.get(qid or "", [])  # "the UN refugee agency"
         entries.append({"key": key_for(label, "IGO", qid), "label": label, "type": "IGO", "wikidata": qid,
                         "aliases": [a for a in dict.fromkeys(aliases) if usable_alias(a) and a != label]})
     if dropped:

@@ -15,13 +15,14 @@ from typing import cast
 import spacy
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
+from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 from graph.errors import LexiconError, ModelNotFoundError
 from graph.extract import components, layout  # noqa: F401  (register the components)
 from graph.knowledge.gazetteer import Gazetteer, load_gazetteer
-from graph.knowledge.lexicons import read_lexicon
+from graph.knowledge.lexicons import load_offices, read_lexicon
 from graph.records import ActorType
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,16 @@ def split_credit_dashes(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+def keep_title_abbreviations(nlp: Language) -> None:
+    """Abbreviated titles of the office lexicon stay one token ("Capt." of "spokeswoman Capt.
+    Noa Lavi": split, the full stop ended the sentence and the name lost its title)."""
+    for title in load_offices().titles:
+        for word in title:
+            if word.endswith(".") and len(word) > 2 and "." not in word[:-1]:
+                for form in {word, word.capitalize()}:
+                    nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, gazetteers: tuple = ()) -> Language:
     """Load the pipeline once per process with stancegraph's components added."""
@@ -109,6 +120,7 @@ def load_pipeline(model: str | None = None, gazetteers: tuple = ()) -> Language:
             f"spaCy pipeline {name} failed to load: {exc}; reinstall it with: {INSTALL_HINT}"
         ) from None
     split_credit_dashes(nlp)
+    keep_title_abbreviations(nlp)
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("stancegraph_paragraphs_v1", before=before)
     add_entity_ruler(nlp, load_gazetteer(gazetteers))

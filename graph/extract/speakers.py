@@ -27,7 +27,7 @@ def affiliates_of(subj: Token, mentions: list[Mention]) -> list[Mention]:
     in "a spokesperson for MSF", both in "officials in Cairo and Doha")."""
     for child in subj.children:
         if child.dep_ in AFFILIATE_DEPS:
-            found = mention_covering(mentions, child)
+            found = mention_covering(mentions, child) or run_by(child, mentions)
             if found:
                 return [found]
         if child.dep_ == "prep" and child.lower_ in AFFILIATE_PREPS:
@@ -36,6 +36,16 @@ def affiliates_of(subj: Token, mentions: list[Mention]) -> list[Mention]:
             if found_all:
                 return found_all
     return []
+
+
+RUN_WORDS = {"run", "led", "controlled", "appointed", "installed"}  # "the Taliban-run interior ministry"
+
+
+def run_by(modifier: Token, mentions: list[Mention]) -> Mention | None:
+    """The named owner of "Taliban-run", "Hamas-led", "Houthi-controlled": a body's affiliate."""
+    if modifier.lower_ not in RUN_WORDS:
+        return None
+    return next((m for c in modifier.children if (m := mention_covering(mentions, c)) is not None), None)
 
 
 # Who speak or write for another: "a spokesperson for MSF", "a UN report" speak as that actor.
@@ -168,6 +178,8 @@ def body_phrase(subj: Token, tokens: list[Token], affiliates: list[Mention]) -> 
     if load_offices().kind([subj]) in ("Official", "Person"):
         return []  # "Jordan's foreign minister" is an office holder, not a body
     owner = {i for m in affiliates for i in range(len(tokens)) if m.span.start <= tokens[i].idx < m.span.end}
+    run = {x.i for c in subj.children if c.lower_ in RUN_WORDS for x in c.subtree}  # "Taliban-run"
+    owner |= {i for i, t in enumerate(tokens) if t.i in run}
     words = [
         t for i, t in enumerate(tokens) if i not in owner and t.dep_ not in ("det", "poss", "case") and t.i <= subj.i
     ]

@@ -403,7 +403,7 @@ def test_an_adviser_to_a_named_leader_is_not_the_leader():
         ),
         (
             "A spokesman for the army, Col. Ahmed Saleh, said the talks would continue.",
-            ("Ahmed Saleh", "Official", "spokesman", None),
+            ("Ahmed Saleh", "Official", "Colonel", None),
         ),
         (
             "Senator Jane Whitfield, a Democrat from Ohio, told reporters she would vote against the bill.",
@@ -583,3 +583,29 @@ def test_a_short_first_name_is_the_formal_ones_bearer_across_articles():
         )
     }
     assert len(keys) == 1, keys
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Taliban-run interior ministry said late Saturday that thousands of trucks were stranded.",
+            ("interior ministry (Taliban)", "GovernmentBody"),
+        ),
+        (
+            "The UN refugee agency said the camps were full.",
+            ("Office of the United Nations High Commissioner for Refugees", "IGO"),
+        ),
+        (
+            "The U.N. nuclear watchdog said Iran had enriched more uranium.",
+            ("International Atomic Energy Agency", "IGO"),
+        ),
+        ("Israeli military spokeswoman Capt. Noa Lavi said the operation was over.", ("Noa Lavi", "Official")),
+    ],
+)
+def test_bodies_run_by_a_group_igos_by_their_epithets_and_abbreviated_ranks(text, speaker):
+    """ "Taliban-run" made the Taliban the speaker; "the UN refugee agency" was an anonymous
+    source of the UN; "Capt." split into "Capt" "." ended the sentence before the name."""
+    extraction = extracted(text, "2021-09-04")
+    actors = {a.key: (a.label, a.actor_type.value) for a in extraction.actors}
+    assert [actors[s.speaker] for s in extraction.statements] == [speaker]
