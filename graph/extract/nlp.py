@@ -102,11 +102,12 @@ def split_credit_dashes(nlp: Language) -> None:
 def keep_title_abbreviations(nlp: Language) -> None:
     """Abbreviated titles of the office lexicon stay one token ("Capt." of "spokeswoman Capt.
     Noa Lavi": split, the full stop ended the sentence and the name lost its title)."""
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
     for title in load_offices().titles:
         for word in title:
             if word.endswith(".") and len(word) > 2 and "." not in word[:-1]:
                 for form in {word, word.capitalize()}:
-                    nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+                    tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 @lru_cache(maxsize=4)
