@@ -11,16 +11,24 @@ from spacy.tokens import Token
 def one_phrase(found: list[Token]) -> list[Token]:
     """Subjects the parser split one name into ("Iraqi lawmaker Ahmed al-Jubouri said"
     parsed with "lawmaker", "al", "-" and "Jubouri" all subjects, "Ahmed" a compound of
-    the verb): the last of each run of subjects with nothing but such words between them."""
+    the verb; "Rapp-Hooper said" as "Rapp" and "Hooper"): the last of each run of subjects
+    with nothing but such words between them."""
     kept: list[Token] = []
     for token in sorted(found, key=lambda t: t.i):
         doc, last = token.doc, kept[-1] if kept else None
         between = range(last.right_edge.i + 1, token.left_edge.i) if last is not None else range(0)
-        if last is not None and all(doc[k].head == token.head and doc[k].dep_ == "compound" for k in between):
+        if last is not None and all(glue(doc[k], token.head) for k in between):
             kept[-1] = token
         else:
             kept.append(token)
     return kept
+
+
+def glue(word: Token, verb: Token) -> bool:
+    """A word between two subjects that makes them one name: a compound of the verb
+    ("Ahmed"), or a hyphen written without spaces ("Rapp" "-" "Hooper")."""
+    hyphen = word.text in ("-", "‐", "–") and not word.nbor(-1).whitespace_ and not word.whitespace_
+    return hyphen or (word.head == verb and word.dep_ == "compound")
 
 
 def glued_after_time(prep: Token) -> Token | None:

@@ -66,6 +66,8 @@ def repeated_surnames(doc: Doc) -> list[Span]:
             surnames.add(named[token.i])
         if token.text not in surnames or token.i == 0 or token.i + 1 == len(doc):
             continue
+        if doc[token.i - 1].text in ("-", "‐") and not doc[token.i - 1].whitespace_:
+            continue  # "Hooper" of "Rapp-Hooper": the end of a hyphenated surname, not the surname
         if token.ent_type_ and (token.ent_type_ == "PERSON" or doc[token.i + 1].ent_iob_ == "I"):
             continue  # a single-word organisation or place may be the surname ("Scott bristles")
         if not is_name_word(doc[token.i - 1], ("", "PERSON")) and not is_name_word(doc[token.i + 1], ("", "PERSON")):

@@ -47,14 +47,18 @@ class ArticleActors:
 
 def entry_actor(book: ArticleActors, entry: GazetteerEntry, mention: Mention | None) -> Actor:
     """A gazetteer actor; an office holder's role as of the article date (none from the
-    gazetteer when no term covers that date: Marco Rubio in 2016 was no Secretary of State;
-    the state of the nearest term stays the affiliation)."""
+    gazetteer when no term covers that date, Marco Rubio in 2016 was no Secretary of State,
+    or when the article is undated and its text names another; the state of the nearest
+    term stays the affiliation)."""
     role, affiliation = entry.role, entry.affiliation
     text_role = mention.role if mention else None
     day = book.article.published
     term = entry.term_on(day, text_role)
     if term is not None:
-        role = term.role if not day or term.covers(day) else role
+        # undated: a term is the role only when the text gives it ("Gordon Brown" in an undated
+        # 2005 story is no Prime Minister because he was one from 2007)
+        held = term.covers(day) if day else bool(text_role) and normalise(term.role or "") == normalise(text_role or "")
+        role = term.role if held else role
         affiliation = term.of
     if mention is not None and mention.affiliate is not None:
         affiliation = book.resolve(mention.affiliate) or affiliation

@@ -99,8 +99,9 @@ def people_by_surname(store: ox.Store, name: str) -> list[tuple[ox.NamedNode, st
 
 def resolve_or_suggest(store: ox.Store, param: Param, name: str) -> tuple[ox.NamedNode, ...]:
     """The IRIs a name parameter stands for: the actors (or topics) with that name or
-    alternative label; else, for an actor, the one person whose surname it is (with a
-    node named by that surname alone, when the store has one).
+    alternative label; else, for an actor, the one person whose surname it is, or the one
+    of its bearers who said anything (with a node named by that surname alone, when the
+    store has one).
 
     :raises UnknownNameError: when nothing in the store has that name, with the closest
         names ("did you mean ..."), or when it is the surname of several people (listed,
@@ -113,8 +114,10 @@ def resolve_or_suggest(store: ox.Store, param: Param, name: str) -> tuple[ox.Nam
     if found and (not full or set(found) - bare):
         return found
     people = full + [p for p in bearers if p[0] in bare]
-    if len(full) == 1:
-        return tuple(p[0] for p in people)  # "Sanders" alone and Bernie Sanders, the one bearer
+    speaking = [p for p in full if p[2] > 0]
+    if len(full) == 1 or len(speaking) == 1:  # "Sanders" alone and Bernie Sanders; Blair, not silent Cherie
+        chosen = full if len(full) == 1 else speaking
+        return tuple(p[0] for p in chosen + [p for p in bearers if p[0] in bare])
     if people:
         listed = ", ".join(f"{label!r} ({n:,} statement{'' if n == 1 else 's'})" for _, label, n in people[:5])
         more = f" and {len(people) - 5:,} more" if len(people) > 5 else ""

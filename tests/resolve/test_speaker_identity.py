@@ -609,3 +609,18 @@ def test_bodies_run_by_a_group_igos_by_their_epithets_and_abbreviated_ranks(text
     extraction = extracted(text, "2021-09-04")
     actors = {a.key: (a.label, a.actor_type.value) for a in extraction.actors}
     assert [actors[s.speaker] for s in extraction.statements] == [speaker]
+
+
+def test_a_hyphenated_surname_alone_is_the_full_names_bearer():
+    """ "Rapp-Hooper said" after "Mira Rapp-Hooper" was a person "Hooper" (the end of the
+    surname taken for a surname repeated)."""
+    text = "Mira Rapp-Hooper, a fellow at the council, said the talks would fail. Rapp-Hooper said more would follow."
+    assert speaker_labels(text) == ["Mira Rapp-Hooper", "Mira Rapp-Hooper"]
+
+
+def test_an_undated_article_gives_no_office_its_text_does_not_name():
+    """Gordon Brown in an undated 2005 BBC story was "Prime Minister" (his latest term, from
+    2007); "the prime minister" then went to him."""
+    extraction = extracted("Gordon Brown said the budget was sound.", None)
+    (brown,) = [a for a in extraction.actors if a.label == "Gordon Brown"]
+    assert brown.role != "Prime Minister"

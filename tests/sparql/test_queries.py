@@ -283,6 +283,16 @@ def test_a_surname_with_a_node_of_its_own_still_finds_its_one_full_bearer(tmp_pa
     assert [r["speaker"] for r in rows(store, "statements-by-actor", actor="sanders")] == ["Bernie Sanders"]
 
 
+def test_a_surname_finds_the_one_bearer_who_said_anything(tmp_path):
+    """ "person=Blair" was refused because Cherie Blair, with no statement, shares it."""
+    text = "Tony Blair said no. Cherie Blair smiled."
+    tony = Actor("name:person:tony blair", "Tony Blair", ActorType.OFFICIAL)
+    cherie = Actor("name:person:cherie blair", "Cherie Blair", ActorType.PERSON)
+    spoken = Statement(tony.key, StatementKind.ASSERT, SpeechMode.INDIRECT, span(text, "Tony Blair said no."))
+    store = store_from([Extraction(make_article(text), (tony, cherie), (spoken,))], tmp_path / "store")
+    assert [r["speaker"] for r in rows(store, "statements-by-actor", actor="Blair")] == ["Tony Blair"]
+
+
 def test_hand_built_topics_anonymous_sources_and_demands(hand_store):
     humanitarian = pick(rows(hand_store, "positions-on-topic", topic="humanitarian"), "holder", "topicLabel")
     assert ("Hamas", "blockade") in humanitarian and ("Ismail Haniyeh", "blockade") in humanitarian
