@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
 from dateutil import parser as date_parser
@@ -29,6 +29,9 @@ MONTHS = "January February March April May June July August September October No
 _DEFAULTS = (datetime(2001, 1, 1, 0, 0), datetime(2002, 2, 2, 1, 1))
 
 
+EPOCH = re.compile(r"1\d{9}(?:\d{3})?")  # 2001-09-09 to 2033-05-18, in seconds or milliseconds
+
+
 def normalise_date(value: str | None, where: str) -> tuple[str | None, Problem | None]:
     """A publication date as ISO 8601, or a warning saying why there is none.
 
@@ -41,12 +44,17 @@ def normalise_date(value: str | None, where: str) -> tuple[str | None, Problem |
     ('2024-03-04T09:00:00+00:00', None)
     >>> normalise_date("March 4, 2024", "a.html")[0], normalise_date("2024-03-04", "a.html")[0]
     ('2024-03-04', '2024-03-04')
+    >>> normalise_date("1709629200", "feed.jsonl:1")[0]
+    '2024-03-05T09:00:00+00:00'
     >>> print(normalise_date("04/03/2024", "feed.jsonl:2")[1])
     feed.jsonl:2: published date '04/03/2024' is ambiguous: 4 March or 3 April 2024; expected ISO 8601 (2024-03-04), RFC 2822 (Mon, 04 Mar 2024 09:00:00 GMT) or a written date (4 March 2024)
     """
     text = (value or "").strip()
     if not text:
         return None, None
+    if EPOCH.fullmatch(text):  # Unix time, seconds or milliseconds ("1709629200")
+        seconds = int(text[:10])
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat(), None
     iso = iso_date(text)
     if iso:
         return iso, None

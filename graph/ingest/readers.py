@@ -177,6 +177,9 @@ def article_from_record(record: object, where: str) -> tuple[Article, list[Probl
         got = "missing" if text is None else f"a {type(text).__name__}"
         raise IngestError(f'{where}: field "text" must be a string, is {got} (have: {have})')
     fields = {k: record.get(k) for k in JSONL_FIELDS[1:]}
+    published = fields.get("published")
+    if isinstance(published, (int, float)) and not isinstance(published, bool):
+        fields["published"] = str(int(published))  # Unix time as a JSON number
     bad = [k for k, v in fields.items() if v is not None and not isinstance(v, str)]
     if bad:
         raise IngestError(f"{where}: fields {', '.join(bad)} must be strings")

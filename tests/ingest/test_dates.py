@@ -66,7 +66,7 @@ def test_normalise_date_reports_an_ambiguous_day_and_month_instead_of_guessing(v
     )
 
 
-@pytest.mark.parametrize("value", ["yesterday", "March 2024", "2024-02-30", "Mon, 4 Mar", "1709542800"])
+@pytest.mark.parametrize("value", ["yesterday", "March 2024", "2024-02-30", "Mon, 4 Mar", "170954280"])
 def test_normalise_date_reports_what_it_could_not_read_and_what_it_expected(value):
     iso, problem = normalise_date(value, "feed.jsonl:2")
     assert iso is None and problem is not None and problem.severity == "warning"
@@ -107,3 +107,16 @@ def test_html_page_date_is_stored_as_the_iso_day(tmp_path):
     path.write_text(html, encoding="utf-8")
     (article,) = list(read_file(path))
     assert article.published == "2024-03-04"
+
+
+@pytest.mark.parametrize("value", ["1709542800", "1709542800000"])
+def test_unix_time_in_seconds_or_milliseconds_is_a_date(value):
+    assert normalise_date(value, "feed.jsonl:2") == ("2024-03-04T09:00:00+00:00", None)
+
+
+def test_a_json_number_as_the_date_is_unix_time_not_a_refused_record():
+    """ "published": 1709629200 refused the whole record ("fields published must be strings")."""
+    from graph.ingest.readers import article_from_record
+
+    article, warnings = article_from_record({"text": "Egypt said so.", "published": 1709629200}, "feed.jsonl:3")
+    assert (article.published, warnings) == ("2024-03-05T09:00:00+00:00", [])
