@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
 from dateutil import parser as date_parser
@@ -54,7 +54,7 @@ def normalise_date(value: str | None, where: str) -> tuple[str | None, Problem |
         return None, None
     if EPOCH.fullmatch(text):  # Unix time, seconds or milliseconds ("1709629200")
         seconds = int(text[:10])
-        return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat(), None
+        return datetime.fromtimestamp(seconds, tz=UTC).isoformat(), None
     iso = iso_date(text)
     if iso:
         return iso, None
