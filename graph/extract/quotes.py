@@ -84,8 +84,9 @@ def _scan_quote(text: str, open_at: int, closer: str) -> tuple[Quote | None, int
         char = text[j]
         if _closes(text, j, closer):
             return Quote(open_at + 1, j, open_at, j), j + 1
-        if char == "\n" and closer in "’'":
-            return None, open_at + 1  # single marks never run over paragraphs
+        continued = char == "\n" and _next_paragraph_opens(text, j, text[open_at]) and _opens_sentence(text, open_at)
+        if char == "\n" and closer in "’'" and not continued:
+            return None, open_at + 1  # single marks run over paragraphs only re-opened: 'said: '…¶'…'
         if char == "\n":
             if not _next_paragraph_opens(text, j, text[open_at]) or not _opens_sentence(text, open_at):
                 return Quote(open_at + 1, _rstrip(text, open_at + 1, j), open_at, None), j

@@ -56,6 +56,7 @@ EXPECTED_TO_PASS = {
     "case01-variant2",
     "case05-variant2",
     "case06-variant2",
+    "case06-variant3",
     "case08-variant2",
     "case08-variant3",
     "case14-variant2",
