@@ -18,6 +18,7 @@ POSSESSIVE = {"'s", "’s"}
 TITLE_PREPS = {"of", "for", "to", "on"}  # "Director of ...", "envoy to ...", "adviser on ..."
 COMPLEMENT_JOINERS = TITLE_PREPS | {"the", "and", "&"}
 MAX_COMPLEMENT = 8  # tokens between the preposition and the name
+NOT_PORTFOLIO = {"former", "then", "new", "current", "outgoing", "incoming", "late", "top", "veteran", "longtime"}
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,7 @@ def with_portfolio(ent: Span, left: int, words: list[Token]) -> tuple[int, list[
     for size in (1, 2):
         start = left - size
         portfolio = doc[max(start, 0) : left]
-        if start < 1 or not all(
-            t.pos_ in ("NOUN", "PROPN", "ADJ") and t.is_alpha and not t.ent_type_ for t in portfolio
-        ):
+        if start < 1 or not all(portfolio_word(t) for t in portfolio):
             break
         owner_end = start - 1 if doc[start - 1].lower_ in POSSESSIVE else start
         if entity_ending_at(ent, owner_end) is not None:
@@ -205,6 +204,20 @@ def head_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
                 ),
                 None,
             )
-            role = offices.spelled_out(" ".join(t.text for t in tokens[start:]))
+            first = start
+            while first > 0 and start - first < 2 and portfolio_word(tokens[first - 1]):
+                first -= 1  # "Poland's agriculture minister, Czesław Siekierski,"
+            role = offices.spelled_out(" ".join(t.text for t in tokens[first:]))
             return RoleFound(role, kind == "Official", affiliate, name_start)
     return RoleFound(None, False, None, name_start)
+
+
+def portfolio_word(token: Token) -> bool:
+    """A word of a title's portfolio ("agriculture", "Commerce"): a noun or adjective no
+    entity holds."""
+    return (
+        token.pos_ in ("NOUN", "PROPN", "ADJ")
+        and token.is_alpha
+        and not token.ent_type_
+        and token.lower_ not in NOT_PORTFOLIO
+    )

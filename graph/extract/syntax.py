@@ -202,13 +202,10 @@ def content_head(token: Token, cue: Cue) -> Token | None:
     )
     for dep in CONTENT_DEPS:
         if dep in by_dep:
-            if (
-                dep == "dobj"
-                and about is not None
-                and (by_dep[dep].ent_type_ in ADDRESSEE_ENTS or by_dep[dep].pos_ == "PRON")
-            ):
-                return about  # "warned the United States against new sanctions": the object is addressed
             whom = by_dep[dep]
+            addressed = whom.pos_ == "PRON" or any(t.ent_type_ in ADDRESSEE_ENTS for t in whom.subtree if t.i <= whom.i)
+            if dep == "dobj" and about is not None and addressed:
+                return about  # "warned the United States (the Kurdish YPG militia) against …": addressed
             charge = [c for c in whom.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
             named = whom.ent_type_ in ADDRESSEE_ENTS or whom.pos_ in ("PROPN", "PRON")
             if dep == "dobj" and cue.target_dep == "dobj" and charge and named:

@@ -289,6 +289,7 @@ def test_a_relative_pronoun_is_the_source_as_written_and_its_noun_the_speaker():
         ("Pakistan blamed India on Sunday for the attack on the convoy.", "for the attack on the convoy"),
         ("The senator criticized him for the deal with Iran.", "for the deal"),
         ("Iran condemned the killing of its general.", "the killing of its general"),
+        ("Ankara warned the Kurdish YPG militia on Monday against any attack on its troops.", "against any attack"),
     ],
 )
 def test_an_accusation_is_its_charge_not_the_accused(text, content):

@@ -422,6 +422,10 @@ def test_an_adviser_to_a_named_leader_is_not_the_leader():
             ("Liu Jianguo", "Official", "commerce minister", "China"),
         ),
         (
+            "Poland's agriculture minister, Czesław Siekierski, said the ban would stay.",
+            ("Czesław Siekierski", "Official", "agriculture minister", "Poland"),
+        ),
+        (
             "Former US ambassador to Iraq Michael Carter said the operation would continue.",
             ("Michael Carter", "Official", "ambassador to Iraq", "United States"),
         ),
