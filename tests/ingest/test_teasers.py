@@ -9,6 +9,8 @@ from graph.ingest.readers import read_file, read_text_file
 from graph.ingest.teasers import blank_teaser_lines, is_teaser_line, load_teaser_patterns
 
 TEASERS = [
+    "Serbia warns Kosovo against closing border crossings. Read more »",
+    "Moldova accuses Russia of plotting a coup. Full story →",
     "JUST WATCHED Key Republican reacts to the decision Replay More Videos ... MUST WATCH Key Republican 03:38",
     "FILE PHOTO: Chinese Vice Premier Liu He and U.S. President Donald Trump sign the agreement in the East Room",
     "FILE PHOTO - A lawmaker is interviewed during a conference in Philadelphia, Pennsylvania, U.S., May 4, 2017",
@@ -43,6 +45,8 @@ TEASERS = [
     "Don’t miss: Inside the tunnels of Rafah",
 ]
 PROSE = [
+    "He said he wanted more » of it, the minister added.",
+    "There is more to come, the minister said.",
     "He just watched the debate and said it was a mess, Reuters reported.",
     "Officials said they would file photos of the damage with the court.",
     "Related talks were held in Cairo on Monday.",
