@@ -76,12 +76,19 @@ def usable_alias(name: str) -> bool:
     return latin(name) and (len(name) > 2 or name in KEEP_TWO_LETTER)
 
 
-def state_entries(source: Path) -> tuple[list[dict], dict[str, str]]:
-    extra: dict[str, list[str]] = {}
-    for line in (CURATED / "state_aliases.tsv").read_text(encoding="utf-8").splitlines():
+def curated_pairs(name: str) -> dict[str, list[str]]:
+    """Id (ISO 3166-1 alpha-3, or a Wikidata id) -> the names of a curated ``name<TAB>id``
+    file of ``data/curated/``."""
+    found: dict[str, list[str]] = {}
+    for line in (CURATED / name).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             alias, iso3 = line.split("\t")
-            extra.setdefault(iso3.strip(), []).append(alias.strip())
+            found.setdefault(iso3.strip(), []).append(alias.strip())
+    return found
+
+
+def state_entries(source: Path) -> tuple[list[dict], dict[str, str]]:
+    extra, adjectives = curated_pairs("state_aliases.tsv"), curated_pairs("state_demonyms.tsv")
     entries, iso_keys = [], {}
     rows = [json.loads(line) for line in
             (source / "countries_merged" / "countries_merged.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -96,22 +103,13 @@ def state_entries(source: Path) -> tuple[list[dict], dict[str, str]]:
         aliases = [n for n in dict.fromkeys(names + extra.get(row["iso3"], [])) if usable_alias(n) and "," not in n]
         entries.append({"key": key, "label": label, "type": "State", "wikidata": qid,
                         "aliases": [a for a in aliases if a != label],
-                        "demonyms": [d for d in row.get("demonyms", []) if usable_alias(d)],
+                        "demonyms": [d for d in dict.fromkeys([*row.get("demonyms", []), *adjectives.get(row["iso3"], [])])
+                                     if usable_alias(d)],
                         "seats": [c for c in capitals if usable_alias(c)]})
     return entries, iso_keys
 
 
-def igo_aliases() -> dict[str, list[str]]:
-    """Wikidata id -> what wire copy calls that IGO (``data/curated/igo_aliases.tsv``)."""
-    found: dict[str, list[str]] = {}
-    for line in (CURATED / "igo_aliases.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            alias, qid = line.split("\t")
-            found.setdefault(qid.strip(), []).append(alias.strip())
-    return found
-
-
-IGO_ALIASES = igo_aliases()
+IGO_ALIASES = curated_pairs("igo_aliases.tsv")  # Wikidata id -> what wire copy calls the IGO
 
 
 def igo_entries(source: Path) -> list[dict]:

@@ -605,6 +605,10 @@ def test_a_short_first_name_is_the_formal_ones_bearer_across_articles():
             ("International Atomic Energy Agency", "IGO"),
         ),
         ("Israeli military spokeswoman Capt. Noa Lavi said the operation was over.", ("Noa Lavi", "Official")),
+        (
+            "The Philippine foreign ministry said the ship had been rammed.",
+            ("foreign ministry (Philippines)", "GovernmentBody"),
+        ),
     ],
 )
 def test_bodies_run_by_a_group_igos_by_their_epithets_and_abbreviated_ranks(text, speaker):
