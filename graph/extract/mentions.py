@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.layout import load_agencies
@@ -179,13 +180,20 @@ def owner_before(ent: Span) -> Span | None:
 NOT_NAME_POS = {"VERB", "AUX", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "NUM"}
 
 
+def glued_word(token: Token) -> bool:
+    """A word of the sentence the recogniser glued to a name ("Injecting" of "Injecting
+    Clinton", "Though" of "Though Trump"), not a first name that is one too ("Will Hurd")."""
+    glued = token.pos_ in NOT_NAME_POS or token.lower_ in STOP_WORDS
+    return glued and token.lower_ not in load_first_names()
+
+
 def person_mention(ent: Span, offices: Offices) -> Mention | None:
     """A person's name without its titles; the title is kept as the role."""
     found = find_role(ent, offices)
     affiliate = entity_mention(found.affiliate) if found.affiliate is not None else None
     words = list(ent.doc[found.name_start : ent.end])
-    while len(words) > 1 and words[0].pos_ in NOT_NAME_POS:
-        words = words[1:]  # "Injecting Clinton": the recogniser took a verb into the name
+    while len(words) > 1 and glued_word(words[0]):
+        words = words[1:]  # "Injecting Clinton", "Though Trump": the recogniser took a word of the sentence
     return span_mention(
         ent.doc,
         words,

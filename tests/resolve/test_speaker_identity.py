@@ -632,3 +632,16 @@ def test_an_undated_article_gives_no_office_its_text_does_not_name():
     extraction = extracted("Gordon Brown said the budget was sound.", None)
     (brown,) = [a for a in extraction.actors if a.label == "Gordon Brown"]
     assert brown.role != "Prime Minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Will Hurd said the wall would not be built.", "Will Hurd"),
+        ("Candidate Trump said the wall would be built.", "Donald Trump"),
+    ],
+)
+def test_a_first_name_that_is_a_word_stays_and_a_role_word_goes(text, label):
+    """ "Will Hurd" was the surname alone ("Will" read as a verb); "Candidate Trump" was a
+    node of its own (9 statements in 250 AllSides articles)."""
+    assert speaker_labels(text, "2016-09-20") == [label]
