@@ -107,6 +107,8 @@ def is_junk(tokens: list[Token]) -> bool:
         return True  # "Scott - Brentley Vinson": two names glued by a spaced dash
     if len(tokens) == 1 and in_title(tokens[0]):
         return True  # "Secretary of State John Kerry", "Defense Secretary Chuck Hagel": a word of an office
+    if len(tokens) > 1 and words[-1] in ("of", "for", "to", "and", "the"):
+        return True  # "General Bishop of" (the Coptic Orthodox Church): a name cut short
     return bool(NUMBER.match(words[0])) or all(w in CALENDAR_WORDS or NUMBER.match(w) for w in words)
 
 

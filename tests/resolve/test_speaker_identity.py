@@ -645,3 +645,11 @@ def test_a_first_name_that_is_a_word_stays_and_a_role_word_goes(text, label):
     """ "Will Hurd" was the surname alone ("Will" read as a verb); "Candidate Trump" was a
     node of its own (9 statements in 250 AllSides articles)."""
     assert speaker_labels(text, "2016-09-20") == [label]
+
+
+def test_a_name_the_recogniser_cut_after_of_is_no_actor():
+    """ "The General Bishop of the Coptic Orthodox Church, Bishop Angaelos, condemned …" had
+    the speaker "General Bishop of"."""
+    assert speaker_labels(
+        "The General Bishop of the Coptic Orthodox Church, Bishop Angaelos, condemned the attack."
+    ) == ["Bishop Angaelos"]
