@@ -269,7 +269,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     taken = {i for span in people for i in range(span.start, span.end)}
     ents = joined_names([e for e in doc.ents if not taken.intersection(range(e.start, e.end))])
     for ent in sorted([*ents, *people], key=lambda e: e.start):
-        if not is_actor_entity(ent, offices) or in_heading(doc, ent.start_char, ent.end_char):
+        end = ent.start_char + len(ent.text.rstrip())  # "Essequibo Dispute\n\n": the headline's own line
+        if not is_actor_entity(ent, offices) or in_heading(doc, ent.start_char, end):
             continue
         if ent.label_ in ("ORG", "NORP", "GPE") and titled_name(ent, offices):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "ANC MP Thandiwe Nkosi" read as an organisation

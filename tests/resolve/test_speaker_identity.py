@@ -653,3 +653,10 @@ def test_a_name_the_recogniser_cut_after_of_is_no_actor():
     assert speaker_labels(
         "The General Bishop of the Coptic Orthodox Church, Bishop Angaelos, condemned the attack."
     ) == ["Bishop Angaelos"]
+
+
+def test_a_title_case_headline_is_no_actor():
+    """The recogniser's "Essequibo Dispute\\n\\n" ran past the headline's line into the blank
+    line, so the headline check missed it: a Group actor in the graph."""
+    extraction = extracted("Essequibo Dispute\n\nVenezuela accused Guyana of granting illegal oil concessions.")
+    assert "Essequibo Dispute" not in {a.label for a in extraction.actors}
