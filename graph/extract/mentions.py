@@ -138,8 +138,23 @@ def span_mention(doc: Doc, tokens: list[Token], label: str, **extra: object) -> 
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     root = doc[tokens[0].i : tokens[-1].i + 1].root
     extra.setdefault("subject", is_subject(root))
-    extra.setdefault("modifier", len(tokens) == 1 and is_modifier(root, label))
+    unknown_place = label in ("PERSON", "ORG") and not extra.get("entity_id") and is_place_object(root)
+    extra.setdefault("modifier", len(tokens) == 1 and (is_modifier(root, label) or unknown_place))
     return Mention(text_span(doc, start, end), label, **extra)  # type: ignore[arg-type]
+
+
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
+PLACE_NOUNS = {"port", "city", "town", "village", "region", "province", "district", "camp", "capital", "area"}
+
+
+def is_place_object(token: Token) -> bool:
+    """The object of "in", "near", "outside" … or of "the port of", "the town of": where
+    something happens ("open in Poltava", "once the port of Mykolaiv reopened", a town the
+    recogniser took for a person), no actor unless it speaks."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in PLACE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS)
 
 
 def is_modifier(token: Token, label: str) -> bool:

@@ -290,14 +290,16 @@ def is_location(doc: Doc, mention: Mention) -> bool:
     """A place named as where something happens ("strikes in Syria and Yemen") or a
     demonym saying whose a person or thing is ("the Mexican president"): not an actor the
     words are about."""
-    if mention.label not in ("GPE", "LOC", "FAC", "NORP"):
-        return False
+    place = mention.label in ("GPE", "LOC", "FAC", "NORP")
+    unknown_word = mention.label in ("PERSON", "ORG") and not mention.entity_id and " " not in mention.span.text
+    if not place and not unknown_word:
+        return False  # an unknown one-word "person" or "organisation" after "in" is a town: "in Poltava"
     span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if span is None:
         return False
     head = span.root
     owner = head.head
-    if head.dep_ in ("amod", "compound") and (owner.pos_ == "PROPN" or owner.lemma_.lower() in load_agents()):
+    if place and head.dep_ in ("amod", "compound") and (owner.pos_ == "PROPN" or owner.lemma_.lower() in load_agents()):
         return True  # "the Mexican president", "Chinese President Xi": whose (but "American policy" is about the US)
     while head.dep_ == "conj" and head.head is not head:
         head = head.head  # "in Syria and Yemen"

@@ -660,3 +660,15 @@ def test_a_title_case_headline_is_no_actor():
     line, so the headline check missed it: a Group actor in the graph."""
     extraction = extracted("Essequibo Dispute\n\nVenezuela accused Guyana of granting illegal oil concessions.")
     assert "Essequibo Dispute" not in {a.label for a in extraction.actors}
+
+
+def test_an_unknown_town_after_in_or_the_port_of_is_no_actor():
+    """ "would open in Poltava", "once the port of Mykolaiv reopened": the recogniser took
+    the towns for a group and a person, actors of the graph."""
+    text = (
+        "Grain exports\n\nUkraine's agriculture minister Vitalii Koval said on Tuesday that exports would rise "
+        "further once the port of Mykolaiv reopened.\n\nUkraine's deputy prime minister said new shelters would "
+        "open in Poltava by the end of the month."
+    )
+    labels = {a.label for a in extracted(text).actors}
+    assert not labels & {"Mykolaiv", "Poltava"}, labels
