@@ -36,6 +36,7 @@ BODY_WORDS = {
     "company": {"company", "corp", "corporation", "inc", "group", "holdings", "energy"},
     "firm": {"firm", "company", "corp", "corporation", "inc", "partners", "group"},
 }
+RANKS_BELOW = {"deputy", "vice", "assistant", "associate", "junior", "shadow", "under"}  # not the office itself
 LOOSE_WORDS = {"the", "former", "new", "outgoing", "incoming", "then", "current", "acting", "veteran", "top"}
 # What a state is called once named ("Saudi Arabia rejected it. The kingdom said …"); not
 # "the state", which in US news is one of the fifty.
@@ -119,7 +120,8 @@ def heads_match(words: list[str], actor: Actor, affiliation: str | None) -> bool
     nominee"; "senator" of a "legislator"), and a named state or organisation is the actor's."""
     role = (actor.role or "").lower().split()
     heads = {words[-1], *HEAD_SYNONYMS.get(words[-1], ())}
-    return bool(role) and role[-1] in heads and (affiliation is None or actor.affiliation == affiliation)
+    same_rank = not RANKS_BELOW & set(role) - set(words)  # "the prime minister" is no Deputy Prime Minister
+    return bool(role) and role[-1] in heads and same_rank and (affiliation is None or actor.affiliation == affiliation)
 
 
 def fits(words: list[str], actor: Actor, affiliation: str | None) -> bool:
