@@ -43,6 +43,7 @@ from graph.resolve.people import (
     surname_match,
     without_surname_aliases,
 )
+from graph.resolve.period import inferred_day
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LIKE = {"ORG", "NORP", "GPE"}
@@ -280,7 +281,8 @@ def resolve_article(
     article: Article, mentions: tuple[Mention, ...], candidates: tuple[StatementCandidate, ...], gazetteer: Gazetteer
 ) -> Extraction:
     """Actors and statements of one article from its extraction records."""
-    book = ArticleActors(article, gazetteer, states=article_states(mentions, gazetteer))
+    day = article.published or inferred_day(mentions, gazetteer)  # undated: the period its office holders tell
+    book = ArticleActors(article, gazetteer, states=article_states(mentions, gazetteer), day=day)
     book.resolve = lambda mention: resolve_mention(book, mention)
     ordered = sorted(mentions, key=lambda m: (m.alias_of is not None, -len(m.span.text), m.span.start))
     for mention in ordered:

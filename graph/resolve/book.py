@@ -22,6 +22,7 @@ class ArticleActors:
     by_span: dict[tuple[int, int], str] = field(default_factory=dict)
     subjects: set[tuple[int, int]] = field(default_factory=set)  # spans of mentions that are clause subjects
     states: frozenset[str] = frozenset()  # gazetteer keys of the states the article names
+    day: str | None = None  # the article's date, or for an undated one the period its office holders tell
     resolve: Callable[[Mention], str | None] = lambda mention: None  # set by resolution: a mention's key
 
     def add(self, actor: Actor, mention: Mention | None) -> str:
@@ -52,7 +53,7 @@ def entry_actor(book: ArticleActors, entry: GazetteerEntry, mention: Mention | N
     term stays the affiliation)."""
     role, affiliation = entry.role, entry.affiliation
     text_role = mention.role if mention else None
-    day = book.article.published
+    day = book.day or book.article.published
     term = entry.term_on(day, text_role)
     if term is not None:
         # undated: a term is the role only when the text gives it ("Gordon Brown" in an undated

@@ -119,6 +119,7 @@ def heads_match(words: list[str], actor: Actor, affiliation: str | None) -> bool
     """The description's head is the role's head ("nominee" of "Republican presidential
     nominee"; "senator" of a "legislator"), and a named state or organisation is the actor's."""
     role = (actor.role or "").lower().split()
+    role = role[: role.index("of")] if "of" in role[1:] else role  # "Chancellor of the Exchequer": a chancellor
     heads = {words[-1], *HEAD_SYNONYMS.get(words[-1], ())}
     same_rank = not RANKS_BELOW & set(role) - set(words)  # "the prime minister" is no Deputy Prime Minister
     return bool(role) and role[-1] in heads and same_rank and (affiliation is None or actor.affiliation == affiliation)

@@ -679,3 +679,22 @@ def test_the_prime_minister_is_not_the_deputy_prime_minister():
     "prime minister" (5 statements in the BBC corpus)."""
     text = "Deputy Prime Minister John Prescott met the unions. The prime minister told reporters the talks were good."
     assert speaker_labels(text, "2005-02-01")[-1] != "John Prescott"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Chancellor Gordon Brown and Tony Blair met on Monday. The prime minister told reporters the talks were good.",
+            "Tony Blair",
+        ),
+        (
+            "Prime Minister Tony Blair and Gordon Brown met on Monday. The chancellor told reporters the talks were good.",
+            "Gordon Brown",
+        ),
+    ],
+)
+def test_an_undated_article_is_dated_by_its_titled_office_holders(text, speaker):
+    """The BBC corpus is undated: "the prime minister" was no one (or Gordon Brown, prime
+    minister from 2007), although "Chancellor Gordon Brown" dates the story to 1997-2007."""
+    assert speaker_labels(text, None)[-1] == speaker
