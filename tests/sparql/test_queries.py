@@ -272,25 +272,22 @@ def test_a_persons_surname_names_them_when_it_is_theirs_alone(hand_store, tmp_pa
         rows(store, "statements-by-actor", actor="Kelly")
 
 
-def test_a_surname_with_a_node_of_its_own_still_finds_its_one_full_bearer(tmp_path):
-    """A 0-statement node "Sanders" (a surname the article left alone) answered
-    "person=Sanders" with nothing, hiding Bernie Sanders."""
-    text = "Bernie Sanders said no.\nSanders left."
-    bernie = Actor("name:person:bernie sanders", "Bernie Sanders", ActorType.OFFICIAL)
-    alone = Actor("name:person:sanders@x", "Sanders", ActorType.PERSON)
-    spoken = Statement(bernie.key, StatementKind.ASSERT, SpeechMode.INDIRECT, span(text, "Bernie Sanders said no."))
-    store = store_from([Extraction(make_article(text), (bernie, alone), (spoken,))], tmp_path / "store")
-    assert [r["speaker"] for r in rows(store, "statements-by-actor", actor="sanders")] == ["Bernie Sanders"]
-
-
-def test_a_surname_finds_the_one_bearer_who_said_anything(tmp_path):
-    """ "person=Blair" was refused because Cherie Blair, with no statement, shares it."""
-    text = "Tony Blair said no. Cherie Blair smiled."
-    tony = Actor("name:person:tony blair", "Tony Blair", ActorType.OFFICIAL)
-    cherie = Actor("name:person:cherie blair", "Cherie Blair", ActorType.PERSON)
-    spoken = Statement(tony.key, StatementKind.ASSERT, SpeechMode.INDIRECT, span(text, "Tony Blair said no."))
-    store = store_from([Extraction(make_article(text), (tony, cherie), (spoken,))], tmp_path / "store")
-    assert [r["speaker"] for r in rows(store, "statements-by-actor", actor="Blair")] == ["Tony Blair"]
+@pytest.mark.parametrize(
+    ("text", "speaker", "other", "asked"),
+    [
+        ("Bernie Sanders said no.\nSanders left.", "Bernie Sanders", "Sanders", "sanders"),
+        ("Tony Blair said no. Cherie Blair smiled.", "Tony Blair", "Cherie Blair", "Blair"),
+    ],
+)
+def test_a_surname_finds_its_one_full_bearer_who_said_anything(tmp_path, text, speaker, other, asked):
+    """A 0-statement node "Sanders" (a surname an article left alone) answered
+    "person=Sanders" with nothing, hiding Bernie Sanders; "person=Blair" was refused because
+    Cherie Blair, with no statement, shares it."""
+    said = Actor(f"name:person:{speaker.lower()}", speaker, ActorType.OFFICIAL)
+    silent = Actor(f"name:person:{other.lower()}@x", other, ActorType.PERSON)
+    spoken = Statement(said.key, StatementKind.ASSERT, SpeechMode.INDIRECT, span(text, f"{speaker} said no."))
+    store = store_from([Extraction(make_article(text), (said, silent), (spoken,))], tmp_path / "store")
+    assert [r["speaker"] for r in rows(store, "statements-by-actor", actor=asked)] == [speaker]
 
 
 def test_hand_built_topics_anonymous_sources_and_demands(hand_store):
