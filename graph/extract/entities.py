@@ -1,0 +1,85 @@
+"""Entities the recogniser cut or labelled wrong, repaired before they become mentions:
+an organisation cut where a place begins ("Bank of" + "Cyprus"), a place that is a first
+name before a name ("Victoria" + "Nuland", "Chad Smith"), and a name a title introduces
+read as an organisation ("ANC MP Thandiwe Nkosi")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from graph.knowledge.lexicons import Offices, load_first_names
+
+
+def titled_name(ent: Span, offices: Offices) -> bool:
+    """A name the recogniser read as an organisation that a title introduces: right after
+    it ("Likud lawmaker Avi Mizrahi", "ANC MP Thandiwe Nkosi") or in apposition to it
+    ("Nigeria's president, Bola Adeyemi,"). Two to four capitalised words the gazetteer
+    does not know."""
+    doc = ent.doc
+    if (
+        ent.ent_id_
+        or not 2 <= len(ent) <= 4
+        or not all((t.text[:1].isupper() and t.is_alpha) or "-" in t.text for t in ent)
+    ):
+        return False
+    left = ent.start
+    while left > 0 and offices.kind([doc[left - 1]]) == "Honorific":
+        left -= 1
+    size = offices.match_before(list(doc[max(0, left - 5) : left]))
+    if size and offices.kind(list(doc[left - size : left])) in ("Official", "Person"):
+        return True
+    head = ent.root.head
+    return ent.root.dep_ == "appos" and head.i < ent.start and offices.kind([head]) in ("Official", "Person")
+
+
+def joined_names(ents: list[Span]) -> list[Span]:
+    """An organisation the recogniser cut where the gazetteer's place begins ("Bank of" +
+    "Cyprus", "Central Bank of" + "Iran"): one organisation, no place."""
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label_ == "ORG"
+            and not last.ent_id_
+            and last[-1].lower_ in ("of", "for")
+            and last.end == ent.start
+            and ent.ent_id_
+            and ent.label_ in ("GPE", "LOC")
+        ):
+            joined[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
+            continue
+        if last is not None and place_as_first_name(last, ent):
+            joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")  # "Victoria" + "Nuland"
+            continue
+        joined.append(ent)
+    return [first_name_place(e) for e in joined]
+
+
+def place_as_first_name(place: Span, name: Span) -> bool:
+    """A one-word place of the gazetteer that is also a first name, right before a person's
+    name ("Victoria Nuland", "Israel Katz": the gazetteer's entity cut the recogniser's)."""
+    return (
+        len(place) == 1
+        and place.label_ in ("GPE", "LOC")
+        and place.end == name.start
+        and name.label_ == "PERSON"
+        and place[0].lower_ in load_first_names()
+    )
+
+
+def first_name_place(ent: Span) -> Span:
+    """A place that is a first name followed by a capitalised word no entity holds ("Chad
+    Smith", "Sofia Petrova"): a person."""
+    doc, end = ent.doc, ent.end
+    if len(ent) != 1 or ent.label_ not in ("GPE", "LOC") or ent[0].lower_ not in load_first_names():
+        return ent
+    while (
+        end < len(doc)
+        and end - ent.end < 2
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+    ):
+        end += 1
+    return Span(doc, ent.start, end, label="PERSON") if end > ent.end else ent
