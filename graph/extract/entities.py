@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from graph.extract.roles import honorifics_before
 from graph.knowledge.lexicons import Offices, load_first_names
 
 
@@ -22,9 +23,7 @@ def titled_name(ent: Span, offices: Offices) -> bool:
         or not all((t.text[:1].isupper() and t.is_alpha) or "-" in t.text for t in ent)
     ):
         return False
-    left = ent.start
-    while left > 0 and offices.kind([doc[left - 1]]) == "Honorific":
-        left -= 1
+    left = honorifics_before(doc, ent.start, offices)
     size = offices.match_before(list(doc[max(0, left - 5) : left]))
     if size and offices.kind(list(doc[left - size : left])) in ("Official", "Person"):
         return True

@@ -88,7 +88,7 @@ def _scan_quote(text: str, open_at: int, closer: str) -> tuple[Quote | None, int
         if char == "\n" and closer in "’'" and not continued:
             return None, open_at + 1  # single marks run over paragraphs only re-opened: 'said: '…¶'…'
         if char == "\n":
-            if not _next_paragraph_opens(text, j, text[open_at]) or not _opens_sentence(text, open_at):
+            if not continued:
                 return Quote(open_at + 1, _rstrip(text, open_at + 1, j), open_at, None), j
             while j < n and text[j].isspace():
                 j += 1

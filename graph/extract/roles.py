@@ -57,9 +57,7 @@ def find_role(ent: Span, offices: Offices) -> RoleFound:
     doc = ent.doc
     name_start, inner = strip_leading_titles(ent, offices)
     words = [t for t in inner if offices.kind([t]) != "Honorific"]
-    left = ent.start
-    while left > 0 and offices.kind([doc[left - 1]]) == "Honorific":
-        left -= 1  # "Dr." between the title and the name
+    left = honorifics_before(doc, ent.start, offices)  # "Dr." between the title and the name
     size = offices.match_before(list(doc[max(0, left - MAX_TITLE_WORDS) : left]))
     affiliate = None
     if size and offices.kind(list(doc[left - size : left])) != "Honorific":
@@ -81,6 +79,14 @@ def find_role(ent: Span, offices: Offices) -> RoleFound:
     role = offices.spelled_out(" ".join(t.text for t in words))
     official = any(offices.kind([t]) == "Official" for t in words) or offices.kind(words) == "Official"
     return RoleFound(role, official, affiliate or apposition_affiliate(ent), name_start)
+
+
+def honorifics_before(doc: Doc, start: int, offices: Offices) -> int:
+    """Where a name starts once the honorifics before it are counted in ("Gen." of "Gen.
+    Mark Milley", "Dr." between a title and the name)."""
+    while start > 0 and offices.kind([doc[start - 1]]) == "Honorific":
+        start -= 1
+    return start
 
 
 def with_portfolio(ent: Span, left: int, words: list[Token]) -> tuple[int, list[Token]]:

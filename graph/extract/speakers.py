@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Token
 
 from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, resolve_pronoun
 from graph.extract.mentions import VAGUE_SPEAKERS, doc_text, mention_at, mention_covering, span_mention, text_span
-from graph.extract.syntax import about, subject_tokens
+from graph.extract.syntax import about, is_agent, subject_tokens
 from graph.extract.titled import titled_person
-from graph.knowledge.lexicons import is_generic_body, load_agents, load_documents, load_offices
+from graph.knowledge.lexicons import is_generic_body, load_documents, load_offices
 from graph.knowledge.names import is_plural_acronym
 from graph.records import Mention, TextSpan
 
@@ -96,10 +96,6 @@ SPOKES = {
     "indictment",
     "affidavit",
 }
-
-
-def is_agent(subj: Token) -> bool:
-    return subj.lemma_.lower() in load_agents() or subj.lower_ in load_agents()
 
 
 def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[list[Mention], TextSpan | None]:

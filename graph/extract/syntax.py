@@ -148,6 +148,11 @@ def speakers_of(token: Token, cue: Cue) -> list[Token]:
     return according_sources(token) if cue.prep else subjects(token)
 
 
+def is_agent(token: Token) -> bool:
+    """A noun for someone who can speak (``data/lexicon/agents.txt``: "official", "army")."""
+    return token.lemma_.lower() in load_agents() or token.lower_ in load_agents()
+
+
 def subject_tokens(subj: Token) -> list[Token]:
     """The noun phrase of a subject without relative clauses or appositions."""
     skip: set[int] = set()

@@ -7,9 +7,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from graph.extract.mentions import mention_covering
-from graph.extract.roles import TITLE_PREPS, complement_title
-from graph.extract.syntax import subject_tokens
-from graph.knowledge.lexicons import is_generic_body, load_agents, load_offices
+from graph.extract.roles import TITLE_PREPS, complement_title, honorifics_before
+from graph.extract.syntax import is_agent, subject_tokens
+from graph.knowledge.lexicons import is_generic_body, load_offices
 from graph.knowledge.names import looks_like_person
 from graph.records import Mention
 
@@ -28,7 +28,7 @@ def titled_person(doc: Doc, subj: Token, mentions: list[Mention]) -> Mention | N
     name = doc.char_span(person.span.start, person.span.end, alignment_mode="expand")
     if name is None:
         return None
-    title = complement_title(doc, honorifics_before(doc, name.start), load_offices())
+    title = complement_title(doc, honorifics_before(doc, name.start, load_offices()), load_offices())
     if title is not None and title[0] <= subj.i < title[1]:
         return person
     owner = name.root.head
@@ -46,18 +46,10 @@ def not_a_person(owner: Token, person: Mention, mentions: list[Mention]) -> bool
     named = mention_covering(mentions, owner)
     if named is not None:
         return named is not person and named.label != "PERSON"
-    body = is_generic_body(owner.text) or not (owner.lemma_.lower() in load_agents() or owner.lower_ in load_agents())
+    body = is_generic_body(owner.text) or not is_agent(owner)
     return owner.pos_ == "NOUN" and body and load_offices().kind([owner]) is None
 
 
 def is_person(mention: Mention) -> bool:
     """A person's name, also when the recogniser read it as an organisation ("Nikki Haley")."""
     return mention.label == "PERSON" or (mention.label == "ORG" and looks_like_person(mention.span.text))
-
-
-def honorifics_before(doc: Doc, start: int) -> int:
-    """Where a name starts once the honorifics before it are counted in ("Gen." of "Gen. Mark Milley")."""
-    offices = load_offices()
-    while start > 0 and offices.kind([doc[start - 1]]) == "Honorific":
-        start -= 1
-    return start

@@ -56,10 +56,9 @@ def entry_actor(book: ArticleActors, entry: GazetteerEntry, mention: Mention | N
     day = book.day or book.article.published
     term = entry.term_on(day, text_role)
     if term is not None:
-        # undated: a term is the role only when the text gives it ("Gordon Brown" in an undated
-        # 2005 story is no Prime Minister because he was one from 2007)
-        held = term.covers(day) if day else bool(text_role) and normalise(term.role or "") == normalise(text_role or "")
-        role = term.role if held else role
+        # undated and undatable: no gazetteer office ("Gordon Brown" in an undated 2005 story is
+        # no Prime Minister because he was one from 2007); a title the text gives wins anyway
+        role = term.role if day and term.covers(day) else role
         affiliation = term.of
     if mention is not None and mention.affiliate is not None:
         affiliation = book.resolve(mention.affiliate) or affiliation
