@@ -1,7 +1,8 @@
 """Entities the recogniser cut or labelled wrong, repaired before they become mentions:
 an organisation cut where a place begins ("Bank of" + "Cyprus"), a place that is a first
-name before a name ("Victoria" + "Nuland", "Chad Smith"), and a name a title introduces
-read as an organisation ("ANC MP Thandiwe Nkosi")."""
+name before a name ("Victoria" + "Nuland", "Chad Smith"), a hyphenated given name cut at
+its hyphen ("Yoon Suk" + "-yeol"), and a name a title introduces read as an organisation
+("ANC MP Thandiwe Nkosi")."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def joined_names(ents: list[Span]) -> list[Span]:
             joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")  # "Victoria" + "Nuland"
             continue
         joined.append(ent)
-    return [first_name_place(e) for e in joined]
+    return [hyphenated_given_name(first_name_place(e)) for e in joined]
 
 
 def place_as_first_name(place: Span, name: Span) -> bool:
@@ -82,3 +83,34 @@ def first_name_place(ent: Span) -> Span:
     ):
         end += 1
     return Span(doc, ent.start, end, label="PERSON") if end > ent.end else ent
+
+
+# English words written after a name with a hyphen ("Trump-backed", "Biden-era"): no given name.
+HYPHENS = ("-", "‐")
+NAME_SUFFIX_WORDS = frozenset("era style like led run type born based wing free made owned linked allied".split())
+
+
+def hyphenated_given_name(ent: Span) -> Span:
+    """A person whose hyphenated given name the recogniser cut at the hyphen, its second
+    syllable in lower case ("Yoon Suk" + "-yeol", "Lee Jae" + "-myung", "Moon Jae" + "-in"):
+    the whole name. The family name and the first syllable are short capitalised words;
+    an English word after the hyphen ("Joe Biden-era", "Trump-backed") is no syllable."""
+    doc = ent.doc
+    end = ent.end - 1 if ent[-1].text in HYPHENS else ent.end  # "Koo Min-" + "seok"
+    if ent.label_ != "PERSON" or end - ent.start < 2 or end + 1 >= len(doc):
+        return ent
+    hyphen, syllable = doc[end], doc[end + 1]
+    if (
+        hyphen.text in HYPHENS
+        and not doc[end - 1].whitespace_
+        and not hyphen.whitespace_
+        and syllable.is_lower
+        and syllable.is_alpha
+        and len(syllable) <= 5
+        and syllable.ent_type_ in ("", "PERSON")
+        and not syllable.lower_.endswith("ed")
+        and syllable.lower_ not in NAME_SUFFIX_WORDS
+        and all(t.is_title and len(t) <= 5 for t in doc[end - 2 : end])
+    ):
+        return Span(doc, ent.start, end + 2, label="PERSON")
+    return ent

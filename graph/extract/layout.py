@@ -137,6 +137,8 @@ def mark_layout(doc: Doc) -> None:
             token.is_sent_start = True
         elif token.text in OPENING_MARKS and before.text in (".", "!", "?") and before.whitespace_:
             token.is_sent_start = True  # 'said he was worried. "What ...': the quote opens a sentence
+        elif before.is_sent_start and before.is_alpha and token.is_lower and token.is_alpha:
+            token.is_sent_start = False  # "ISIS said it ...": a paragraph's first word is no sentence
     doc._.headings = heading_bounds(doc.text)
     starts = {token.idx: token for token in doc if not token.is_space}
     for _start, end in doc._.headings:

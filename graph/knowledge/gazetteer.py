@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -95,11 +95,22 @@ class Gazetteer:
     entries: dict[str, GazetteerEntry] = field(default_factory=dict)
     by_name: dict[str, str] = field(default_factory=dict)
     spellings: dict[str, str] = field(default_factory=dict)  # normalised name -> as the gazetteer writes it
+    claimants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a name two entries claim -> their keys
 
-    def lookup(self, key: str | None, surface: str) -> GazetteerEntry | None:
+    def lookup(self, key: str | None, surface: str, context: Container[str] = ()) -> GazetteerEntry | None:
         """By the entity ruler's key if given, else by a normalised name. An acronym
         matches only as written ("MPs" is not the armed group "MPS"), and a name never
-        matches a lower-case common noun ("union" is not the group "Union")."""
+        matches a lower-case common noun ("union" is not the group "Union"). A name two
+        entries claim goes to the one whose key is in ``context`` (the actors its article
+        has named otherwise: "RSF" after "the Rapid Support Forces"), else to the first."""
+        found = self.by_key_or_name(key, surface)
+        if found is not None and context:
+            for other in self.claimants.get(normalise(surface), ()):
+                if other != found.key and other in context:
+                    return self.entries[other]
+        return found
+
+    def by_key_or_name(self, key: str | None, surface: str) -> GazetteerEntry | None:
         if key and key in self.entries:
             return self.entries[key]
         name = normalise(surface)
@@ -213,6 +224,7 @@ def build_gazetteer(entries: Iterable[GazetteerEntry]) -> Gazetteer:
     by_key: dict[str, GazetteerEntry] = {}
     by_name: dict[str, str] = {}
     spellings: dict[str, str] = {}
+    claimants: dict[str, tuple[str, ...]] = {}
     for entry in entries:
         first = by_key.setdefault(entry.key, entry)
         if first is not entry:
@@ -224,6 +236,8 @@ def build_gazetteer(entries: Iterable[GazetteerEntry]) -> Gazetteer:
         for name in (*entry.names, *entry.demonyms):
             if by_name.setdefault(normalise(name), entry.key) == entry.key:
                 spellings.setdefault(normalise(name), name)
+            elif entry.key not in claimants.get(normalise(name), ()):
+                claimants[normalise(name)] = (*claimants.get(normalise(name), (by_name[normalise(name)],)), entry.key)
             if "-" in name and by_name.setdefault(normalise(name.replace("-", " ")), entry.key) == entry.key:
                 spellings.setdefault(normalise(name.replace("-", " ")), name.replace("-", " "))
     for entry in by_key.values():
@@ -232,7 +246,7 @@ def build_gazetteer(entries: Iterable[GazetteerEntry]) -> Gazetteer:
                 here = where(entry)
                 place = f"{here[0]}:{here[1]}" if here else f"entry {entry.key!r}"
                 raise GazetteerError(f"{place}: term 'of' {term.of!r} is not a key of the gazetteer")
-    return Gazetteer(by_key, by_name, spellings)
+    return Gazetteer(by_key, by_name, spellings, claimants)
 
 
 def gazetteer_files(extra: tuple[Path, ...] = ()) -> tuple[Path, ...]:

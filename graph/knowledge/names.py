@@ -119,8 +119,18 @@ def other_middle(name: str, known: Iterable[str]) -> bool:
     return bool(wanted and theirs) and wanted not in theirs
 
 
+# The family name that ends a chain of patronymics ("bin Mubarak al-Awlaki").
+FAMILY_AFTER_PATRONYMIC = re.compile(r"^(?:bin|ben|ibn)\s.*?\s(?=(?:al|el)[\s'’-])", re.IGNORECASE)
+
+
 def surname_key(last: str) -> str:
-    """``al-Rashed`` -> ``rashed``; ``de Gaulle`` -> ``gaulle``; ``Sissi`` -> ``sissi``."""
+    """``al-Rashed`` -> ``rashed``; ``de Gaulle`` -> ``gaulle``; ``Sissi`` -> ``sissi``; the
+    family name after patronymics: ``bin Mubarak al-Awlaki`` -> ``awlaki``.
+
+    >>> surname_key("bin Mubarak al-Awlaki"), surname_key("bin Salman"), surname_key("van der Leyen")
+    ('awlaki', 'salman', 'leyen')
+    """
+    last = FAMILY_AFTER_PATRONYMIC.sub("", last.strip())
     folded = "".join(c for c in unicodedata.normalize("NFKD", last) if not unicodedata.combining(c))
     return normalise(PARTICLE_PREFIX.sub("", folded.strip()) or folded)
 

@@ -59,6 +59,8 @@ def test_first_name_wins_on_collision():
         ]
     )
     assert gazetteer.lookup(None, "AX").key == "a"
+    assert gazetteer.lookup(None, "AX", context={"b": object()}).key == "b"  # the article named Beta
+    assert gazetteer.lookup("a", "AX", context={"c"}).key == "a"
 
 
 def write_lines(path, *records):
