@@ -1,6 +1,7 @@
 """Entities the recogniser cut or labelled wrong, repaired before they become mentions:
 an organisation cut where a place begins ("Bank of" + "Cyprus"), a place that is a first
-name before a name ("Victoria" + "Nuland", "Chad Smith"), a hyphenated given name cut at
+name before a name ("Victoria" + "Nuland", "Chad Smith"), a first name before a surname
+read as an organisation ("Abbas" + "Kadhim"), a hyphenated given name cut at
 its hyphen ("Yoon Suk" + "-yeol"), and a name a title introduces read as an organisation
 ("ANC MP Thandiwe Nkosi")."""
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from graph.extract.roles import honorifics_before
+from graph.extract.roles import complement_title, honorifics_before
 from graph.knowledge.lexicons import Offices, load_first_names
 
 
@@ -28,6 +29,8 @@ def titled_name(ent: Span, offices: Offices) -> bool:
     size = offices.match_before(list(doc[max(0, left - 5) : left]))
     if size and offices.kind(list(doc[left - size : left])) in ("Official", "Person"):
         return True
+    if complement_title(doc, left, offices) is not None:
+        return True  # "US envoy to the UN Nikki Haley"
     head = ent.root.head
     return ent.root.dep_ == "appos" and head.i < ent.start and offices.kind([head]) in ("Official", "Person")
 
@@ -49,11 +52,31 @@ def joined_names(ents: list[Span]) -> list[Span]:
         ):
             joined[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
             continue
-        if last is not None and place_as_first_name(last, ent):
+        if last is not None and (place_as_first_name(last, ent) or first_name_before_unknown(last, ent)):
             joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")  # "Victoria" + "Nuland"
             continue
         joined.append(ent)
+        if (after := name_after(ent)) is not None:
+            joined.append(after)
     return [hyphenated_given_name(first_name_place(e)) for e in joined]
+
+
+def name_after(ent: Span) -> Span | None:
+    """A person's name right after an organisation or place that the recogniser did not
+    see, a first name and a surname ("U.N." + "Samantha Power" in "U.S. Ambassador to the
+    U.N. Samantha Power said")."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ not in ("ORG", "GPE", "NORP") or end + 1 >= len(doc):
+        return None
+    first, last = doc[end], doc[end + 1]
+    if (
+        all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and not t.ent_type_ for t in (first, last))
+        and first.lower_ in load_first_names()
+        and first.head == last
+        and (end + 2 == len(doc) or not (doc[end + 2].is_title and doc[end + 2].pos_ == "PROPN"))
+    ):
+        return Span(doc, end, end + 2, label="PERSON")
+    return None
 
 
 def place_as_first_name(place: Span, name: Span) -> bool:
@@ -65,6 +88,21 @@ def place_as_first_name(place: Span, name: Span) -> bool:
         and place.end == name.start
         and name.label_ == "PERSON"
         and place[0].lower_ in load_first_names()
+    )
+
+
+def first_name_before_unknown(first: Span, name: Span) -> bool:
+    """A first name alone right before one capitalised word the recogniser took for an
+    organisation or place and the gazetteer does not know ("Abbas" + "Kadhim")."""
+    return (
+        len(first) == 1
+        and len(name) == 1
+        and first.label_ == "PERSON"
+        and name.label_ in ("ORG", "GPE", "NORP")
+        and first.end == name.start
+        and not name.ent_id_
+        and name[0].is_title
+        and first[0].lower_ in load_first_names()
     )
 
 

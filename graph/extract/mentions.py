@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.entities import joined_names, titled_name
 from graph.extract.layout import load_agencies
 from graph.extract.missed import missed_people
-from graph.extract.roles import find_role
+from graph.extract.roles import MEDIA_TITLES, find_role
 from graph.knowledge.lexicons import Offices, load_agents, load_first_names, load_offices
 from graph.records import Mention, TextSpan
 
@@ -187,6 +187,8 @@ def owner_before(ent: Span) -> Span | None:
     """Whose body an organisation is, written just before it: "Israel's health ministry",
     "the Hamas-run health ministry", "the Iranian foreign ministry"."""
     doc, i = ent.doc, ent.start
+    if ent.end < len(doc) and doc[ent.end].lower_ in MEDIA_TITLES:
+        return None  # "CNN Pentagon correspondent": the Pentagon is the beat, not CNN's
     if i >= 2 and doc[i - 1].lower_ in OWNER_LINKS and doc[i - 2].text == "-":
         i -= 2  # "Hamas-run"
     elif i >= 1 and doc[i - 1].lower_ in ("'s", "’s"):

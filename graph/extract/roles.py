@@ -68,8 +68,10 @@ def find_role(ent: Span, offices: Offices) -> RoleFound:
         if left > 0 and doc[left - 1].lower_ in POSSESSIVE:
             left -= 1  # "Iran's foreign minister Dariush Kamrani"
         modifier = entity_ending_at(ent, left)
-        if modifier is not None and modifier.label_ == "LOC":
-            words = list(modifier) + words  # "Middle East analyst"
+        outlet = entity_ending_at(ent, modifier.start) if modifier is not None else None
+        if modifier is not None and (modifier.label_ == "LOC" or (outlet is not None and media_title(words))):
+            words = list(modifier) + words  # "Middle East analyst", "CNN Pentagon correspondent"
+            affiliate = outlet
         elif modifier is not None:
             affiliate = modifier
     if not words:
@@ -79,6 +81,14 @@ def find_role(ent: Span, offices: Offices) -> RoleFound:
     role = offices.spelled_out(" ".join(t.text for t in words))
     official = any(offices.kind([t]) == "Official" for t in words) or offices.kind(words) == "Official"
     return RoleFound(role, official, affiliate or apposition_affiliate(ent), name_start)
+
+
+MEDIA_TITLES = frozenset(("correspondent", "reporter", "anchor", "editor", "columnist", "producer", "commentator"))
+
+
+def media_title(words: list[Token]) -> bool:
+    """A journalist's title, whose beat may come before it ("Pentagon correspondent")."""
+    return bool(words) and words[-1].lower_ in MEDIA_TITLES
 
 
 def honorifics_before(doc: Doc, start: int, offices: Offices) -> int:
@@ -120,7 +130,7 @@ def complement_title(doc: Doc, left: int, offices: Offices) -> tuple[int, int] |
                 return i - size, left
         if word.lower_ in COMPLEMENT_JOINERS:
             i -= 1
-        elif word.text[:1].isupper() and word.is_alpha and offices.kind([word]) is None:
+        elif word.text[:1].isupper() and word.text.replace(".", "").isalpha() and offices.kind([word]) is None:
             capitalised, i = capitalised + 1, i - 1
         else:
             return None

@@ -782,3 +782,62 @@ def test_armed_groups_are_themselves(text, label):
     actors = {a.key: a for a in extraction.actors}
     (speaker,) = [actors[s.speaker] for s in extraction.statements]
     assert (speaker.label, speaker.actor_type.value) == (label, "MilitantGroup")
+
+
+def speaker_facts(text: str) -> list[tuple]:
+    """(label, type, role, affiliation label) of every statement's speaker, in order."""
+    extraction = extracted(text, "2017-04-07")
+    actors = {a.key: a for a in extraction.actors}
+    return [
+        (
+            (a := actors[s.speaker]).label,
+            a.actor_type.value,
+            a.role,
+            actors[a.affiliation].label if a.affiliation in actors else a.affiliation,
+        )
+        for s in extraction.statements
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“Only the regime could have done this,” U.S. Ambassador to the U.N. Samantha Power said on Friday.",
+            ("Samantha Power", "Official", "Ambassador to the U.N.", "United States"),
+        ),
+        (
+            "US ambassador to the UN Nikki Haley said the vote was a disgrace.",
+            ("Nikki Haley", "Official", "ambassador to the UN", "United States"),
+        ),
+    ],
+)
+def test_a_title_with_an_abbreviated_complement_before_a_name_is_that_persons(text, expected):
+    """ "Ambassador to the U.N." was no title ("U.N." has full stops): the speaker was an
+    anonymous "U.S. Ambassador to the U.N. Samantha Power", whose name the recogniser
+    missed after "U.N."; Nikki Haley, read as an organisation, was a Person of the UN."""
+    assert speaker_facts(text) == [expected]
+
+
+def test_a_first_name_before_a_surname_read_as_an_organisation_is_one_person():
+    text = "“Sistani is on the side of tolerance,” says Abbas Kadhim, an analyst at the Atlantic Council."
+    assert speaker_facts(text) == [("Abbas Kadhim", "Person", "analyst", "Atlantic Council")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CNN Pentagon correspondent Barbara Starr said the strike had hit the base.",
+            ("Barbara Starr", "Person", "Pentagon correspondent", "CNN"),
+        ),
+        (
+            "NBC White House correspondent Peter Alexander said the president was angry.",
+            ("Peter Alexander", "Person", "White House correspondent", "NBC News"),
+        ),
+    ],
+)
+def test_a_journalists_beat_is_part_of_the_title_and_the_outlet_the_affiliation(text, expected):
+    """ "CNN Pentagon Correspondent Barbara Starr" made her the Pentagon's, and the
+    Pentagon CNN's."""
+    assert speaker_facts(text) == [expected]
