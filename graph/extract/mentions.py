@@ -19,6 +19,7 @@ from graph.extract.layout import load_agencies
 from graph.extract.missed import missed_people
 from graph.extract.roles import MEDIA_TITLES, find_role
 from graph.knowledge.lexicons import Offices, load_agents, load_first_names, load_offices
+from graph.knowledge.names import REGNAL_TITLES
 from graph.records import Mention, TextSpan
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -214,6 +215,9 @@ def person_mention(ent: Span, offices: Offices) -> Mention | None:
     words = list(ent.doc[found.name_start : ent.end])
     while len(words) > 1 and glued_word(words[0]):
         words = words[1:]  # "Injecting Clinton", "Though Trump": the recogniser took a word of the sentence
+    before = ent.doc[words[0].i - 1] if len(words) == 1 and words[0].i > 0 else None
+    if before is not None and before.lower_ in REGNAL_TITLES and before.is_title:
+        words = [before, *words]  # "Pope Francis", "King Charles": the name they go by
     return span_mention(
         ent.doc,
         words,

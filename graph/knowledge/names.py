@@ -145,6 +145,10 @@ def is_single_name(text: str) -> bool:
     return not name.first and not name.middle and bool(name.last)
 
 
+# Titles that make one name with a single given name after them ("Pope Francis", "King
+# Charles"): the name is the person's across articles, not a surname left in its article.
+REGNAL_TITLES = frozenset(("pope", "king", "queen", "prince", "princess", "patriarch", "emperor", "empress"))
+
 # Stripped even though offices.tsv files "Lord" as an office (a peer's title): names are
 # compared without them everywhere (resolution, identity files, evaluation, suspects).
 EXTRA_HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame")

@@ -13,7 +13,14 @@ from rapidfuzz import fuzz
 
 from graph.knowledge.gazetteer import GazetteerEntry
 from graph.knowledge.lexicons import is_generic_body, load_first_names, load_nicknames
-from graph.knowledge.names import honorific_gender, is_single_name, other_middle, parse_name, strip_honorific
+from graph.knowledge.names import (
+    REGNAL_TITLES,
+    honorific_gender,
+    is_single_name,
+    other_middle,
+    parse_name,
+    strip_honorific,
+)
 from graph.knowledge.people import FAMILY_NAME_FIRST, SIMILAR, person_by_surname, similar_person
 from graph.knowledge.text import clean_label, normalise
 from graph.records import PEOPLE, Actor, ActorType, Mention
@@ -93,7 +100,8 @@ def article_people(book: ArticleActors, surname_fits: Callable[[str], bool]) -> 
     return [
         key
         for key, actor in named_people(book)
-        if (known := parse_name(actor.label)).first and surname_fits(known.surname_key)
+        if ((known := parse_name(actor.label)).first or known.title.lower() in REGNAL_TITLES)
+        and surname_fits(known.surname_key)
     ]
 
 
@@ -164,10 +172,12 @@ def year_of(date: str | None, default: int) -> int:
 
 
 def first_name_alone(book: ArticleActors, mention: Mention) -> bool:
-    """A common first name used alone, not after an honorific ("Mr Howard" is a surname)."""
+    """A common first name used alone, not after an honorific ("Mr Howard" is a surname)
+    or a title ("Pope Francis", "King Charles": the name a holder of the title goes by)."""
     before = book.article.text[max(0, mention.span.start - 6) : mention.span.start].split()
     honorific = bool(before) and strip_honorific(f"{before[-1]} x") == "x"
-    return not honorific and clean_label(mention.span.text).lower() in load_first_names()
+    titled = mention.role is not None
+    return not honorific and not titled and clean_label(mention.span.text).lower() in load_first_names()
 
 
 def resolve_person(book: ArticleActors, mention: Mention) -> str | None:
@@ -221,6 +231,8 @@ def name_key(book: ArticleActors, label: str, actor_type: ActorType, affiliation
         formal = load_nicknames().get(spaced.first.lower(), ())
         first = formal[0] if len(formal) == 1 else spaced.first
         return f"name:person:{normalise(f'{first} {spaced.last}')}"
+    if name.title and name.title.lower() in REGNAL_TITLES:  # "Pope Francis", "King Charles"
+        return f"name:person:{normalise(label)}"
     return f"name:person:{name.surname_key}@{article_digest(book)}"
 
 

@@ -841,3 +841,24 @@ def test_a_journalists_beat_is_part_of_the_title_and_the_outlet_the_affiliation(
     """ "CNN Pentagon Correspondent Barbara Starr" made her the Pentagon's, and the
     Pentagon CNN's."""
     assert speaker_facts(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Pope Francis arrived in Baghdad on Friday.\n\nThe pope said violence in God's name was blasphemy.\n\n"
+            "Francis said violence in God's name betrayed religion.",
+            "Pope Francis",
+        ),
+        (
+            "King Charles met the prime minister on Tuesday.\n\nThe King said violence in God's name was wrong.\n\n"
+            "Charles said violence in God's name betrayed religion.",
+            "King Charles",
+        ),
+    ],
+)
+def test_a_title_and_a_single_name_are_one_person_the_title_and_the_name_alone_stand_for(text, label):
+    """ "Pope Francis" was a first name alone (no actor), "the pope" said nothing (no agent
+    noun) and "Francis" was a surname kept in its article: one pope was three nodes."""
+    assert speakers(text, "violence in God") == [label, label]
