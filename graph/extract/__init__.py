@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from graph.errors import Interrupted, StancegraphError
 from graph.extract.components import MENTIONS, STATEMENTS
+from graph.extract.layout import mark_headings, stop_headings
 from graph.extract.nlp import installed_model_info, load_pipeline, model_info
 from graph.ingest.hygiene import blank_long_runs, blank_photo_credits
 from graph.records import Article, Mention, Problem, StatementCandidate
@@ -131,9 +132,10 @@ def parse_articles(
     for batch in parse_batches(articles, batch_size):
         if nlp is None:  # nothing to parse (a rebuild with every article unchanged): nothing to load
             nlp = load_pipeline(model, gazetteers)
-        texts = [blank_photo_credits(blank_long_runs(article.text)) for article in batch]
+        texts = [stop_headings(blank_photo_credits(blank_long_runs(article.text))) for article in batch]
         for article, doc in zip(batch, nlp.pipe(texts, batch_size=len(batch))):
             doc.user_data["stancegraph_text"] = article.text  # spans quote the article, not the parser's copy
+            mark_headings(doc, article.text)
             try:
                 yield article, extract_doc(doc, nlp)
             except Interrupted:

@@ -53,6 +53,31 @@ def is_heading(line: str) -> bool:
     return not line.rstrip().endswith(SENTENCE_END) and len(line.split()) <= HEADING_MAX_WORDS
 
 
+def stop_headings(text: str) -> str:
+    r"""The text for the parser (same length): a headline followed by a blank line ends
+    with a full stop, so the recogniser reads the next paragraph as it reads an article's
+    first sentence ("Housing emergency\n\nArvind Rao said …" lost "Arvind"). Headings are
+    then found in the article's own text (``mark_headings``).
+
+    >>> stop_headings("Talks fail\n\nHe said no.\n\nA quote\n")
+    'Talks fail.\nHe said no.\n\nA quote\n'
+    """
+    stops = [
+        end for start, end in paragraph_bounds(text) if text[end : end + 2] == "\n\n" and is_heading(text[start:end])
+    ]
+    if not stops:
+        return text
+    chars = list(text)
+    for at in stops:
+        chars[at] = "."
+    return "".join(chars)
+
+
+def mark_headings(doc: Doc, text: str) -> None:
+    """Record the headings of ``text``, the article the parser's copy was made from."""
+    doc._.headings = heading_bounds(text)
+
+
 # A wire dateline opens a paragraph: a place ("TEHRAN, Iran", "UNITED NATIONS", "Beirut"),
 # perhaps a date ("Oct. 10"), an agency credit in brackets ("(AP)", "(Reuters)"), a dash.
 # Either the credit or an upper-case place is required, so "Iran - which ..." is prose.

@@ -51,6 +51,13 @@ def active_in(entry: GazetteerEntry, day: str, states: Collection[str]) -> bool:
     return bool(places & set(states))
 
 
+def served_in(entry: GazetteerEntry, day: str | None, states: Collection[str]) -> bool:
+    """Active in one of ``states`` on ``day``; in one of them at any time when undated."""
+    if day:
+        return active_in(entry, day, states)
+    return bool({term.of for term in entry.terms} & set(states))
+
+
 def person_by_surname(
     gazetteer: Gazetteer, surname: str, day: str | None, states: Collection[str]
 ) -> GazetteerEntry | None:
@@ -85,8 +92,8 @@ def surnames_by_letter(gazetteer: Gazetteer) -> dict[str, list[str]]:
 def similar_person(gazetteer: Gazetteer, name: str, day: str | None, states: Collection[str]) -> GazetteerEntry | None:
     """The one gazetteer person whose name is another spelling of ``name`` ("Abdel Fattah
     el-Sissi" for el-Sisi): similar surname and first name (rapidfuzz), and, when the article
-    gives a date and states, active then and there. Similarity alone never links two
-    different spellings without that context unless exactly one person fits.
+    gives a date and states, active then and there. Similarity never links two different
+    spellings without that context: a common name ("John Smith") is someone else.
 
     >>> from graph.knowledge.gazetteer import GazetteerEntry, Term, build_gazetteer
     >>> from graph.records import ActorType
@@ -109,6 +116,7 @@ def similar_person(gazetteer: Gazetteer, name: str, day: str | None, states: Col
             first = parse_name(entry.label).first
             if first and fuzz.ratio(first.lower(), wanted.first.lower()) >= SIMILAR:
                 fits[entry_key] = entry
-    if day and states:
-        fits = {k: e for k, e in fits.items() if active_in(e, day, states) or not e.terms}
+    if not states:
+        return None  # "Maria Gonzalez" in a story naming no state is not Cuba's Maria Esther Reus Gonzalez
+    fits = {k: e for k, e in fits.items() if not e.terms or served_in(e, day, states)}
     return next(iter(fits.values())) if len(fits) == 1 else None

@@ -862,3 +862,26 @@ def test_a_title_and_a_single_name_are_one_person_the_title_and_the_name_alone_s
     """ "Pope Francis" was a first name alone (no actor), "the pope" said nothing (no agent
     noun) and "Francis" was a surname kept in its article: one pope was three nodes."""
     assert speakers(text, "violence in God") == [label, label]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Housing emergency\n\nArvind Rao said the talks had failed.", "Arvind Rao"),
+        ("Dam row deepens\n\nNomvula Dlamini said the dam would flood the valley.", "Nomvula Dlamini"),
+    ],
+)
+def test_a_headline_without_a_full_stop_leaves_the_first_sentences_name_whole(text, label):
+    """The recogniser read "Housing emergency" and the next paragraph as one sentence and
+    found no name in it: the speaker was the surname "Rao" alone."""
+    assert speaker_labels(text) == [label]
+
+
+@pytest.mark.parametrize("name", ["Maria Gonzalez", "John Smith"])
+def test_a_common_name_in_a_story_naming_no_state_is_no_office_holder_with_middle_names(name):
+    """ "Maria Gonzalez" was Cuba's justice minister Maria Esther Reus Gonzalez, "John Smith"
+    a Kiribati official John Hilary Smith: the one gazetteer bearer of a similar name, taken
+    with nothing in the story to say so."""
+    extraction = extracted(f"Talks collapse\n\n{name} said the talks on the dam had failed.", "2019-05-02")
+    (speaker,) = [a for a in extraction.actors if a.key == extraction.statements[0].speaker]
+    assert (speaker.label, speaker.affiliation) == (name, None)
