@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from graph.extract.roles import complement_title, honorifics_before
-from graph.knowledge.lexicons import Offices, load_first_names
+from graph.knowledge.lexicons import Offices, load_first_names, load_offices
 
 
 def titled_name(ent: Span, offices: Offices) -> bool:
@@ -58,7 +58,26 @@ def joined_names(ents: list[Span]) -> list[Span]:
         joined.append(ent)
         if (after := name_after(ent)) is not None:
             joined.append(after)
-    return [hyphenated_given_name(first_name_place(e)) for e in joined]
+    return [first_name_after_title(hyphenated_given_name(first_name_place(e))) for e in joined]
+
+
+def first_name_after_title(ent: Span) -> Span:
+    """A surname the recogniser took without the first name between it and a title
+    ("Sinn Féin TD Ciarán" + "Breathnach"): the whole name."""
+    doc, start = ent.doc, ent.start
+    if ent.label_ != "PERSON" or len(ent) != 1 or start < 2:
+        return ent
+    first, offices = doc[start - 1], load_offices()
+    if (
+        first.is_title
+        and first.is_alpha
+        and first.pos_ == "PROPN"
+        and not first.ent_type_
+        and offices.kind([first]) is None
+        and offices.match_before(list(doc[max(0, start - 5) : start - 1]))
+    ):
+        return Span(doc, start - 1, ent.end, label="PERSON")
+    return ent
 
 
 def name_after(ent: Span) -> Span | None:

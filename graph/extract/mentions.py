@@ -234,8 +234,11 @@ def is_actor_entity(ent: Span, offices: Offices) -> bool:
     not a nationality the gazetteer does not know ("European")."""
     if ent.label_ not in ACTOR_LABELS or "\n" in ent.text.strip():
         return False
-    if offices.kind(trim_tokens(list(ent))):
+    words = trim_tokens(list(ent))
+    if offices.kind(words):
         return False
+    if ent.label_ == "ORG" and not ent.ent_id_ and len(words) > 2 and words[1].lower_ in ("of", "for"):
+        return offices.kind(words[:1]) not in ("Official", "Person")  # "Minister of Information": a title
     return not (ent.label_ == "NORP" and not ent.ent_id_)
 
 

@@ -885,3 +885,41 @@ def test_a_common_name_in_a_story_naming_no_state_is_no_office_holder_with_middl
     extraction = extracted(f"Talks collapse\n\n{name} said the talks on the dam had failed.", "2019-05-02")
     (speaker,) = [a for a in extraction.actors if a.key == extraction.statements[0].speaker]
     assert (speaker.label, speaker.affiliation) == (name, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nigeria's Minister of Information, Bayo Alade, said the strike was illegal.",
+            ("Bayo Alade", "Official", "Minister", "Nigeria"),
+        ),
+        (
+            "Kenya's Cabinet Secretary for Health, Mary Wanjiru, said the strike was illegal.",
+            ("Mary Wanjiru", "Official", "Secretary", "Kenya"),
+        ),
+    ],
+)
+def test_a_capitalised_title_with_its_complement_is_no_organisation(text, expected):
+    """The recogniser's organisation "Minister of Information" was the speaker (a Group of
+    Nigeria) and Bayo Alade, in apposition, said nothing."""
+    assert speaker_facts(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sinn Féin TD Ciarán Breathnach said the bill was unfair.",
+            ("Ciarán Breathnach", "Official", "TD", "Sinn Fein"),
+        ),
+        (
+            "Bangladesh's disaster management secretary Anisur Haque said the floods were receding.",
+            ("Anisur Haque", "Official", "disaster management secretary", "Bangladesh"),
+        ),
+    ],
+)
+def test_a_title_before_a_name_gives_the_whole_name_and_the_office(text, expected):
+    """ "TD" was no title and the recogniser kept only "Breathnach"; a secretary with a
+    portfolio was a Person of no state."""
+    assert speaker_facts(text) == [expected]
