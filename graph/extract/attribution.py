@@ -42,6 +42,11 @@ class Context:
         return max(0, bisect.bisect_right([s for s, _ in self.paragraphs], offset) - 1)
 
 
+# Words after which a quotation in lower case characterises something ('rejected it as
+# "absurd."', 'branded the vote "a farce."'): a phrase of the sentence, not a speech act.
+CHARACTERISING = {"as", "called", "calling", "dubbed", "branded", "termed", "labelled", "labeled"}
+
+
 def is_full_quote(text: str, quote: Quote) -> bool:
     """A quotation that is a speech act of its own, not a phrase quoted
     inside reported speech (“bias”, a “lack of progress”)."""
@@ -58,6 +63,8 @@ def is_full_quote(text: str, quote: Quote) -> bool:
     if lead in QUOTE_LEAD or lead == "\n":
         return True
     unclosed_after_word = quote.close_mark is None and lead.isalnum()  # 'described it as "a serious step.'
+    if before_word and before_word[0].lower() in CHARACTERISING and inner[:1].islower():
+        return False  # 'rejected the allegations as "absurd and motivated."': words of the sentence
     return inner.endswith((",", ".", "!", "?", "…", ";")) and not unclosed_after_word
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from graph.extract.glued import glued_date, one_phrase, time_glued_subject
 from graph.knowledge.lexicons import Cue, load_agents
-from graph.records import Mention
+from graph.records import Mention, StatementKind
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
@@ -208,15 +208,25 @@ def content_head(token: Token, cue: Cue) -> Token | None:
     for dep in CONTENT_DEPS:
         if dep in by_dep:
             whom = by_dep[dep]
-            addressed = whom.pos_ == "PRON" or any(t.ent_type_ in ADDRESSEE_ENTS for t in whom.subtree if t.i <= whom.i)
-            if dep == "dobj" and about is not None and addressed:
-                return about  # "warned the United States (the Kurdish YPG militia) against …": addressed
+            if dep == "dobj" and about is not None and (cue.kind in ADDRESSING or addressed(whom)):
+                return about  # "warned the United States (the Kurdish YPG militia, fuel importers) against …"
             charge = [c for c in whom.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
             named = whom.ent_type_ in ADDRESSEE_ENTS or whom.pos_ in ("PROPN", "PRON")
             if dep == "dobj" and cue.target_dep == "dobj" and charge and named:
                 return charge[0]  # "accused Greece of militarising …" parsed with "of" on "Greece"
             return by_dep[dep]
     return about or reported_advcl(token)
+
+
+# Kinds whose object is always whom the words are addressed to ("warned importers against …").
+ADDRESSING = {StatementKind.WARN, StatementKind.ACCUSE}
+
+
+def addressed(whom: Token) -> bool:
+    """An object that is someone spoken to or of, not a thing: a pronoun, a name, or a
+    noun for someone with a name in it ("the Kurdish YPG militia"; not "new U.S. tariffs")."""
+    named = any(t.ent_type_ in ADDRESSEE_ENTS for t in whom.subtree if t.i <= whom.i)
+    return whom.pos_ == "PRON" or whom.ent_type_ in ADDRESSEE_ENTS or (named and is_agent(whom))
 
 
 def before_trailing_source(token: Token) -> tuple[int, int] | None:

@@ -191,3 +191,36 @@ def test_glued_caption_text_is_no_actor_but_a_camel_case_name_is():
     found = said("Todd Christopher YoungOvernight Defense said the bill would pass. WikiLeaks said it had the files.")
     assert "WikiLeaks" in {s.speaker for s in found}
     assert not any("YoungOvernight" in s.speaker for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Nigeria warned fuel importers on Tuesday against hoarding petrol.", "against hoarding petrol"),
+        ("Egypt accused smugglers of arming the militants in Sinai.", "of arming the militants in Sinai"),
+    ],
+)
+def test_a_warning_or_accusation_is_about_its_phrase_whoever_is_addressed(text, content):
+    """ "warned fuel importers against …" had the content "fuel importers": only a name or a
+    pronoun was taken for the addressee."""
+    assert only(text).content == content
+
+
+def test_an_object_with_a_name_in_it_is_what_is_criticised_not_an_addressee():
+    """ "criticised new U.S. tariffs on steel" had the content "on steel and aluminium": the
+    name in the object made it an addressee."""
+    assert only("Mexico criticised new U.S. tariffs on steel and aluminium.").content.startswith("new U.S. tariffs")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('India rejected Canada\'s allegations as "absurd and politically motivated."', "Canada's allegations as"),
+        ("Moscow dismissed the report as “pure fiction and slander.”", "the report as"),
+    ],
+)
+def test_a_quotation_characterising_the_object_is_a_mixed_quote(text, content):
+    """'rejected Canada's allegations as "absurd …"' was a direct quote whose content was the
+    quoted words alone."""
+    found = only(text)
+    assert (found.mode, found.content.startswith(content)) == ("MixedQuote", True)
