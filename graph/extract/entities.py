@@ -58,7 +58,19 @@ def joined_names(ents: list[Span]) -> list[Span]:
         joined.append(ent)
         if (after := name_after(ent)) is not None:
             joined.append(after)
-    return [first_name_after_title(hyphenated_given_name(first_name_place(e))) for e in joined]
+    return [with_generation(first_name_after_title(hyphenated_given_name(first_name_place(e)))) for e in joined]
+
+
+GENERATIONS = frozenset(("jr", "jr.", "sr", "sr."))
+
+
+def with_generation(ent: Span) -> Span:
+    """A name the gazetteer's entry cut before "Jr." ("Donald Trump" + "Jr."): the son's
+    whole name, not the father's entry."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "PERSON" or end >= len(doc) or doc[end].lower_ not in GENERATIONS or not ent[-1].whitespace_:
+        return ent
+    return Span(doc, ent.start, end + 1, label="PERSON")
 
 
 def first_name_after_title(ent: Span) -> Span:

@@ -176,12 +176,27 @@ def appositive_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
                             if e.label_ in ("GPE", "NORP", "ORG")
                             and child.left_edge.i <= e.start
                             and e.end <= child.right_edge.i + 1
+                            and not about_topic(e, child)
                         ),
                         None,
                     )
                     role = offices.spelled_out(" ".join(t.text for t in tokens[start : start + size]))
                     return RoleFound(role, kind == "Official", affiliate, name_start)
     return RoleFound(None, False, apposition_affiliate(ent), name_start)
+
+
+TOPIC_PREPS = frozenset(("on", "about", "regarding", "toward", "towards"))
+
+
+def about_topic(entity: Span, phrase: Token) -> bool:
+    """An entity the phrase is about, not one it belongs to: "an expert on Russian
+    information operations" is nobody's from Russia."""
+    token = entity.root
+    while token != phrase and token.head != token:
+        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS:
+            return True
+        token = token.head
+    return False
 
 
 def apposition_affiliate(ent: Span) -> Span | None:

@@ -43,6 +43,7 @@ def surname_match(book: ArticleActors, name: str, at: int = 0, role: str | None 
         found = article_people(book, lambda surname: fuzz.ratio(surname, wanted.surname_key) >= SIMILAR)
         found = found if len(found) == 1 else []
     found = list(dict.fromkeys([*found, *family_name_first(book, wanted.surname_key)]))  # "Kim": Sung Kim, Kim Jong Un
+    found = [k for k in found if generation(book.actors[k].label) == generation(name)]  # "Trump Jr." is the son
     gender = honorific_gender(book.article.text[max(0, at - 6) : at])
     if gender:  # "Mrs Blair" where Tony and Cherie Blair are named
         genders = {k: load_first_names().get(parse_name(book.actors[k].label).first.lower()) for k in found}
@@ -93,6 +94,12 @@ def named_people(book: ArticleActors) -> list[tuple[str, Actor]]:
     return [
         (key, actor) for key, actor in book.actors.items() if actor.actor_type in PEOPLE and not key.startswith("anon:")
     ]
+
+
+def generation(name: str) -> str:
+    """ "jr" or "sr" when the name ends so ("Donald Trump Jr."), else ""."""
+    suffix = parse_name(name).suffix.lower().rstrip(".")
+    return suffix if suffix in ("jr", "sr") else ""
 
 
 def article_people(book: ArticleActors, surname_fits: Callable[[str], bool]) -> list[str]:
@@ -188,6 +195,8 @@ def resolve_person(book: ArticleActors, mention: Mention) -> str | None:
     name = parse_name(text)
     if (joined := tail_match(book, text)) is not None:
         return book.add(book.actors[joined], mention)
+    if generation(text):
+        return None  # "Donald Trump Jr." is not the gazetteer's Donald Trump
     if name.first and (name.middle or name.full != text):  # "John F. Kerry", "Dr Liam Fox"
         entry = book.gazetteer.lookup(None, f"{name.first} {name.last}")
         if entry is not None and not out_of_context(book, entry) and not other_middle(text, entry.names):
@@ -230,10 +239,12 @@ def name_key(book: ArticleActors, label: str, actor_type: ActorType, affiliation
         spaced = parse_name(strip_honorific(label).replace("-", " "))
         formal = load_nicknames().get(spaced.first.lower(), ())
         first = formal[0] if len(formal) == 1 else spaced.first
-        return f"name:person:{normalise(f'{first} {spaced.last}')}"
+        son = " jr" if generation(label) == "jr" else ""  # Donald Trump Jr. is the son
+        return f"name:person:{normalise(f'{first} {spaced.last}')}{son}"
     if name.title and name.title.lower() in REGNAL_TITLES:  # "Pope Francis", "King Charles"
         return f"name:person:{normalise(label)}"
-    return f"name:person:{name.surname_key}@{article_digest(book)}"
+    son = f" {generation(label)}" if generation(label) else ""  # "Trump Jr." is no Trump the corpus knows
+    return f"name:person:{name.surname_key}{son}@{article_digest(book)}"
 
 
 def article_digest(book: ArticleActors) -> str:

@@ -923,3 +923,43 @@ def test_a_title_before_a_name_gives_the_whole_name_and_the_office(text, expecte
     """ "TD" was no title and the recogniser kept only "Breathnach"; a secretary with a
     portfolio was a Person of no state."""
     assert speaker_facts(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "President Donald Trump met donors.\n\nDonald Trump Jr. said the report on the dam was fake.",
+            "Donald Trump Jr.",
+        ),
+        ("Donald Trump Jr. met donors.\n\nTrump Jr. said the report on the dam was fake.", "Donald Trump Jr."),
+        ("Robert Kennedy Jr. said the report on the dam was fake.", "Robert Kennedy Jr."),
+    ],
+)
+def test_a_son_named_with_jr_is_not_his_father(text, label):
+    """The gazetteer's "Donald Trump" cut "Jr.": the son was an anonymous source affiliated
+    to his father, and "Trump Jr." the father."""
+    assert speakers(text, "the dam") == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Democratic Rep. Alicia Moreno said the bill was cruel.",
+            ("Alicia Moreno", "Official", "Representative", "Democratic Party"),
+        ),
+        (
+            "Oleksandr Danylyuk, an expert on Russian information operations, said the campaign would go on.",
+            ("Oleksandr Danylyuk", "Person", "expert", None),
+        ),
+        (
+            "Kenya's electoral commission said the vote would go ahead.",
+            ("electoral commission (Kenya)", "GovernmentBody", None, "Kenya"),
+        ),
+    ],
+)
+def test_party_topic_and_body_of_a_speaker(text, expected):
+    """ "Democratic Rep." was affiliated to a Group "Democratic"; an expert on Russian
+    operations spoke for Russia; Kenya's electoral commission was an anonymous source."""
+    assert speaker_facts(text) == [expected]
