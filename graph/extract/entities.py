@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from graph.extract.roles import complement_title, honorifics_before
 from graph.knowledge.lexicons import Offices, load_first_names, load_offices
+from graph.knowledge.names import looks_like_person
 
 
 def titled_name(ent: Span, offices: Offices) -> bool:
@@ -33,6 +34,12 @@ def titled_name(ent: Span, offices: Offices) -> bool:
         return True  # "US envoy to the UN Nikki Haley"
     head = ent.root.head
     return ent.root.dep_ == "appos" and head.i < ent.start and offices.kind([head]) in ("Official", "Person")
+
+
+def unknown_person(ent: Span) -> bool:
+    """A name the recogniser read as an organisation that opens with a common first name
+    and that the gazetteer does not know ("Nadia Farouk, a UN relief coordinator,")."""
+    return ent.label_ == "ORG" and not ent.ent_id_ and looks_like_person(ent.text.strip())
 
 
 def joined_names(ents: list[Span]) -> list[Span]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.entities import joined_names, titled_name
+from graph.extract.entities import joined_names, titled_name, unknown_person
 from graph.extract.layout import load_agencies
 from graph.extract.missed import missed_people
 from graph.extract.roles import MEDIA_TITLES, find_role
@@ -297,7 +297,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         end = ent.start_char + len(ent.text.rstrip())  # "Essequibo Dispute\n\n": the headline's own line
         if not is_actor_entity(ent, offices) or in_heading(doc, ent.start_char, end):
             continue
-        if ent.label_ in ("ORG", "NORP", "GPE") and titled_name(ent, offices):
+        if ent.label_ in ("ORG", "NORP", "GPE") and (titled_name(ent, offices) or unknown_person(ent)):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "ANC MP Thandiwe Nkosi" read as an organisation
         mention = person_mention(ent, offices) if ent.label_ == "PERSON" else entity_mention(ent)
         if mention is not None:

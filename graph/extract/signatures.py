@@ -123,3 +123,18 @@ def outlet_at(ctx: Context, start: int, end: int) -> Mention | None:
 def exact_mention(ctx: Context, start: int, end: int) -> Mention | None:
     """The actor mention spanning exactly [start, end), if any."""
     return next((m for m in ctx.mentions if (m.span.start, m.span.end) == (start, end)), None)
+
+
+def writer_of(doc: Doc, mentions: list[Mention]) -> Mention | None:
+    """The writer an opinion piece names in its closing line ("Charlotte Meehan is
+    playwright-in-residence at …", "Jane Doe, a former diplomat, writes on …"), if any."""
+    text = doc_text(doc).rstrip()
+    last = text[text.rfind("\n") + 1 :]
+    start = len(text) - len(last)
+    if len(last.split()) > 80:
+        return None
+    named = next((m for m in mentions if m.span.start == start and m.label == "PERSON"), None)
+    after = text[named.span.end : named.span.end + 6].lstrip() if named is not None else ""
+    if named is None or len(named.span.text.split()) < 2 or not after.startswith(("is ", "was ", ",", "writes")):
+        return None
+    return named

@@ -11,7 +11,8 @@ from typing import cast
 from spacy.tokens import Doc, Token
 
 from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, resolve_pronoun
-from graph.extract.mentions import VAGUE_SPEAKERS, doc_text, mention_at, mention_covering, span_mention, text_span
+from graph.extract.mentions import VAGUE_SPEAKERS, mention_at, mention_covering, span_mention, text_span
+from graph.extract.signatures import writer_of
 from graph.extract.syntax import about, is_agent, subject_tokens
 from graph.extract.titled import titled_person
 from graph.knowledge.lexicons import is_generic_body, load_documents, load_offices
@@ -194,6 +195,9 @@ def document_speaker(
     released = speaker_mentions(doc, releaser, mentions) if releaser is not None else ([], None)
     if released[0]:  # "he released a letter that says": his words
         return released
+    released = released_before(doc, subj, mentions)
+    if released[0]:  # "The ministry issued a statement. The statement said …"
+        return released[0], phrase_span(doc, tokens)
     owner = document_owner(subj, mentions)
     if owner is not None:  # "a statement posted on the Embassy's Twitter page said"
         return [owner], phrase_span(doc, tokens)
@@ -201,19 +205,20 @@ def document_speaker(
     return ([document], document.span) if document is not None else ([], None)
 
 
-def writer_of(doc: Doc, mentions: list[Mention]) -> Mention | None:
-    """The writer an opinion piece names in its closing line ("Charlotte Meehan is
-    playwright-in-residence at …", "Jane Doe, a former diplomat, writes on …"), if any."""
-    text = doc_text(doc).rstrip()
-    last = text[text.rfind("\n") + 1 :]
-    start = len(text) - len(last)
-    if len(last.split()) > 80:
-        return None
-    named = next((m for m in mentions if m.span.start == start and m.label == "PERSON"), None)
-    after = text[named.span.end : named.span.end + 6].lstrip() if named is not None else ""
-    if named is None or len(named.span.text.split()) < 2 or not after.startswith(("is ", "was ", ",", "writes")):
-        return None
-    return named
+def released_before(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[list[Mention], TextSpan | None]:
+    """Who released "the statement" (or letter, report …) in one of the two sentences
+    before: the subject of the verb that has a document of that word as object."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
+        return [], None
+    start = subj.sent.start
+    for _ in range(2):
+        start = doc[start - 1].sent.start if start > 0 else start
+    for token in reversed(doc[start : subj.sent.start]):
+        if token.lemma_ == subj.lemma_ and token.dep_ == "dobj":
+            releaser = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if releaser is not None:
+                return speaker_mentions(doc, releaser, mentions)
+    return [], None
 
 
 def thing_speaker(doc: Doc, pronoun: Token, mentions: list[Mention]) -> tuple[list[Mention], TextSpan | None]:

@@ -963,3 +963,26 @@ def test_party_topic_and_body_of_a_speaker(text, expected):
     """ "Democratic Rep." was affiliated to a Group "Democratic"; an expert on Russian
     operations spoke for Russia; Kenya's electoral commission was an anonymous source."""
     assert speaker_facts(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "The Iranian foreign ministry issued a statement on Monday. The statement said the talks on the dam had failed.",
+            "foreign ministry (Iran)",
+        ),
+        ("Hamas released a letter on Monday.\n\nThe letter said the talks on the dam had failed.", "Hamas"),
+    ],
+)
+def test_the_document_someone_released_speaks_for_them(text, label):
+    """ "The statement said" after "the ministry issued a statement" was an anonymous source
+    "statement"."""
+    assert speakers(text, "the dam") == [label]
+
+
+def test_conceding_a_thing_is_no_statement():
+    """ "He has conceded a vast enrichment capacity … and failed to secure “anytime, anywhere”
+    inspections" made an Assert with the content "anywhere” inspections"."""
+    text = "Mr Obama has conceded a vast enrichment capacity and failed to secure “anytime, anywhere” inspections."
+    assert speaker_labels(text) == []
