@@ -43,6 +43,8 @@ TEASERS = [
     "[Read also: Qatar's mediators return to Doha]",
     "( PHOTOS: Ten quotes on the ceasefire)",
     "Don’t miss: Inside the tunnels of Rafah",
+    "Also on Example Post: Uzbekistan warns Tajikistan over water deal",
+    "Elsewhere on the BBC: Kenya protests turn deadly",
 ]
 PROSE = [
     "He said he wanted more » of it, the minister added.",
@@ -57,6 +59,7 @@ PROSE = [
     "The minister said Reuters had misquoted him.",
     "Photographers were barred from the hearing, officials said.",
     "More than 200 trucks crossed, the UN said.",
+    "Also on Monday, the minister said the talks would resume.",
     "Egypt said its side of the border was open.",
     "Jordan accuses Israel of blocking aid convoys, the foreign ministry said.",
     "Read more: " + "the minister said the talks would resume next week in Cairo, officials said, " * 4,

@@ -986,3 +986,10 @@ def test_conceding_a_thing_is_no_statement():
     inspections" made an Assert with the content "anywhere” inspections"."""
     text = "Mr Obama has conceded a vast enrichment capacity and failed to secure “anytime, anywhere” inspections."
     assert speaker_labels(text) == []
+
+
+def test_the_head_of_an_organisations_office_is_its_official():
+    """ "head of the World Health Organization's office in Juba" gave no role and no
+    organisation: "head" was no title."""
+    text = "Samuel Oduya, head of the World Health Organization's office in Juba, said the outbreak was spreading."
+    assert speaker_facts(text) == [("Samuel Oduya", "Official", "head", "World Health Organization")]
