@@ -7,6 +7,7 @@ whether their holders are officials; honorifics are stripped and not kept.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -180,9 +181,26 @@ def appositive_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
                         ),
                         None,
                     )
-                    role = offices.spelled_out(" ".join(t.text for t in tokens[start : start + size]))
+                    words = tokens[start : start + size] + portfolio_after(tokens[start + size :])
+                    role = offices.spelled_out(" ".join(t.text for t in words))
                     return RoleFound(role, kind == "Official", affiliate, name_start)
     return RoleFound(None, False, apposition_affiliate(ent), name_start)
+
+
+def portfolio_after(tokens: list[Token]) -> list[Token]:
+    """The capitalised portfolio after a title in an apposition, no entity ("Minister" +
+    "of Information", "for Foreign Affairs"); none when an organisation or state follows
+    (it is the affiliation: "head of the World Health Organization's office")."""
+    if len(tokens) < 2 or tokens[0].lower_ not in ("of", "for"):
+        return []
+    title = tokens[0].i - 1
+    in_title = {
+        t.i for e in tokens[0].doc.ents if e.start <= title < e.end for t in e
+    }  # "Minister of Information" (ORG)
+    words = list(
+        itertools.takewhile(lambda t: t.is_title and t.is_alpha and (not t.ent_type_ or t.i in in_title), tokens[1:])
+    )
+    return tokens[: len(words) + 1] if words else []
 
 
 TOPIC_PREPS = frozenset(("on", "about", "regarding", "toward", "towards"))
@@ -238,7 +256,8 @@ def head_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
             first = start
             while first > 0 and start - first < 2 and portfolio_word(tokens[first - 1]):
                 first -= 1  # "Poland's agriculture minister, Czesław Siekierski,"
-            role = offices.spelled_out(" ".join(t.text for t in tokens[first:]))
+            after = [t for t in head.subtree if head.i < t.i < ent.start and not t.is_punct and t.lower_ != "the"]
+            role = offices.spelled_out(" ".join(t.text for t in tokens[first:] + portfolio_after(after)))
             return RoleFound(role, kind == "Official", affiliate, name_start)
     return RoleFound(None, False, None, name_start)
 

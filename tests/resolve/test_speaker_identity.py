@@ -892,7 +892,7 @@ def test_a_common_name_in_a_story_naming_no_state_is_no_office_holder_with_middl
     [
         (
             "Nigeria's Minister of Information, Bayo Alade, said the strike was illegal.",
-            ("Bayo Alade", "Official", "Minister", "Nigeria"),
+            ("Bayo Alade", "Official", "Minister of Information", "Nigeria"),
         ),
         (
             "Kenya's Cabinet Secretary for Health, Mary Wanjiru, said the strike was illegal.",
