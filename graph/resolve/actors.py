@@ -43,7 +43,7 @@ from graph.resolve.people import (
     surname_match,
     without_surname_aliases,
 )
-from graph.resolve.period import inferred_day
+from graph.resolve.period import inferred_day, term_roles
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LIKE = {"ORG", "NORP", "GPE"}
@@ -169,6 +169,7 @@ def resolve_speaker(book: ArticleActors, candidate: StatementCandidate) -> str |
             by_span=book.by_span,
             before=candidate.evidence.start,
             affiliation=affiliation,
+            term_roles=term_roles(book.actors, book.gazetteer, book.day),
         )
         if key is not None:
             return book.add(book.actors[key], None)

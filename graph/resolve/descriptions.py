@@ -8,6 +8,8 @@ anonymous source of its article.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from graph.records import PEOPLE, Actor, ActorType, Mention
 
 # Words a description and a role write differently ("the GOP nominee", "Republican
@@ -51,6 +53,7 @@ def described_actor(
     by_span: dict[tuple[int, int], str],
     before: int,
     affiliation: str | None = None,
+    term_roles: dict[str, tuple[str, ...]] | None = None,
 ) -> str | None:
     """The key of the person a definite description ("the president") means, or None.
 
@@ -59,6 +62,7 @@ def described_actor(
     :param actors: the article's actors by key; ``by_span``: mention spans -> keys.
     :param before: the statement's offset (the role holder must be named before it).
     :param affiliation: the state or organisation the description names ("Palestinian"), if any.
+    :param term_roles: offices actors of an undated article may hold (their gazetteer terms).
     """
     text_words = mention.span.text.lower().replace("’s", "").replace("'s", "").split()
     words = [SYNONYMS.get(w, w) for w in text_words if w not in LOOSE_WORDS]
@@ -76,12 +80,16 @@ def described_actor(
     if affiliation in actors and actors[affiliation].actor_type is ActorType.POLITICAL_PARTY:
         affiliation = None  # "the GOP nominee": the party is a word of the role, not the affiliation
     holders: dict[str, int] = {}  # key -> where the holder was last named before the statement
+    held: dict[str, Actor] = {}  # key -> the actor with the role that matched
     for (start, _end), key in by_span.items():
         actor = actors.get(key)
-        if actor is not None and actor.actor_type in PEOPLE and actor.role and start < before:
-            if heads_match(words, actor, affiliation):
-                holders[key] = max(start, holders.get(key, -1))
-    exact = {k: at for k, at in holders.items() if fits(words, actors[k], affiliation)}
+        if actor is None or actor.actor_type not in PEOPLE or start >= before:
+            continue
+        for holder in (actor, *(replace(actor, role=r) for r in (term_roles or {}).get(key, ()))):
+            if holder.role and heads_match(words, holder, affiliation):
+                holders[key], held[key] = max(start, holders.get(key, -1)), holder
+                break
+    exact = {k: at for k, at in holders.items() if fits(words, held[k], affiliation)}
     chosen = exact or (holders if len(holders) == 1 else {})
     if not chosen:  # "the commission" after "the Commission on Presidential Debates"
         bodies = {k: at for (at, _e), k in by_span.items() if named_body(words, actors.get(k))}

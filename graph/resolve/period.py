@@ -10,7 +10,7 @@ from datetime import date
 
 from graph.knowledge.gazetteer import Gazetteer, Term
 from graph.knowledge.text import normalise
-from graph.records import Mention
+from graph.records import Actor, Mention
 
 OPEN_END = "9999-12-31"
 
@@ -47,3 +47,17 @@ def inferred_day(mentions: tuple[Mention, ...], gazetteer: Gazetteer) -> str | N
         return low  # a term still running: its start (the same day for every run)
     start, end = date.fromisoformat(low), date.fromisoformat(high)
     return (start + (end - start) / 2).isoformat()
+
+
+def term_roles(actors: dict[str, Actor], gazetteer: Gazetteer, day: str | None) -> dict[str, tuple[str, ...]]:
+    """The offices gazetteer people of an undated article may have held when it was
+    written (every term's): "the foreign secretary" can then be Jack Straw, whose role the
+    article does not give. Empty for a dated article (its roles are the terms of its day)."""
+    if day:
+        return {}
+    found = {}
+    for key, actor in actors.items():
+        entry = gazetteer.entries.get(key)
+        if entry is not None and not actor.role and entry.terms:
+            found[key] = tuple(dict.fromkeys(t.role for t in entry.terms))
+    return found

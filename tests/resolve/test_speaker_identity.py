@@ -993,3 +993,15 @@ def test_the_head_of_an_organisations_office_is_its_official():
     organisation: "head" was no title."""
     text = "Samuel Oduya, head of the World Health Organization's office in Juba, said the outbreak was spreading."
     assert speaker_facts(text) == [("Samuel Oduya", "Official", "head", "World Health Organization")]
+
+
+def test_a_description_in_an_undated_article_is_the_named_holder_of_one_of_their_offices():
+    """An undated BBC story: "Jack Straw said. The foreign secretary told MPs …" gave an
+    anonymous "foreign secretary" three times (Straw's role is dated, the story is not)."""
+    text = (
+        "Rebate row\n\nThe rebate is not up for renegotiation, Jack Straw said.\n\n"
+        'The foreign secretary told MPs the rebate was "entirely justified".'
+    )
+    extraction = extracted(text, None)
+    labels = {a.key: a.label for a in extraction.actors}
+    assert [labels[s.speaker] for s in extraction.statements] == ["Jack Straw", "Jack Straw"]
