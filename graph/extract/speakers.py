@@ -10,6 +10,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Token
 
+from graph.extract.affiliates import RUN_WORDS, affiliates_of
 from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, resolve_pronoun
 from graph.extract.mentions import VAGUE_SPEAKERS, mention_at, mention_covering, span_mention, text_span
 from graph.extract.signatures import writer_of
@@ -18,36 +19,6 @@ from graph.extract.titled import titled_person
 from graph.knowledge.lexicons import is_generic_body, load_documents, load_offices
 from graph.knowledge.names import is_plural_acronym
 from graph.records import Mention, TextSpan
-
-AFFILIATE_DEPS = {"compound", "amod", "poss", "nmod"}
-AFFILIATE_PREPS = {"for", "of", "from", "in", "by"}
-
-
-def affiliates_of(subj: Token, mentions: list[Mention]) -> list[Mention]:
-    """Named entities the noun phrase belongs to ("U.S." in "U.S. officials", "MSF"
-    in "a spokesperson for MSF", both in "officials in Cairo and Doha")."""
-    for child in subj.children:
-        if child.dep_ in AFFILIATE_DEPS:
-            found = mention_covering(mentions, child) or run_by(child, mentions)
-            if found:
-                return [found]
-        if child.dep_ == "prep" and child.lower_ in AFFILIATE_PREPS:
-            objects = [o for obj in child.children if obj.dep_ == "pobj" for o in (obj, *obj.conjuncts)]
-            found_all = [m for m in (mention_covering(mentions, o) for o in objects) if m is not None]
-            if found_all:
-                return found_all
-    return []
-
-
-RUN_WORDS = {"run", "led", "controlled", "appointed", "installed"}  # "the Taliban-run interior ministry"
-
-
-def run_by(modifier: Token, mentions: list[Mention]) -> Mention | None:
-    """The named owner of "Taliban-run", "Hamas-led", "Houthi-controlled": a body's affiliate."""
-    if modifier.lower_ not in RUN_WORDS:
-        return None
-    return next((m for c in modifier.children if (m := mention_covering(mentions, c)) is not None), None)
-
 
 # Who speak or write for another: "a spokesperson for MSF", "a UN report" speak as that actor.
 # Documents that speak with no named owner: kept as statements of an anonymous source.

@@ -1005,3 +1005,9 @@ def test_a_description_in_an_undated_article_is_the_named_holder_of_one_of_their
     extraction = extracted(text, None)
     labels = {a.key: a.label for a in extraction.actors}
     assert [labels[s.speaker] for s in extraction.statements] == ["Jack Straw", "Jack Straw"]
+
+
+def test_a_ministry_of_a_states_government_is_that_states_ministry():
+    """ "the interior ministry of Libya's Tripoli-based government said" had Libya speak."""
+    text = "The interior ministry of Libya's Tripoli-based government said that three people had been killed."
+    assert speaker_facts(text) == [("interior ministry (Libya)", "GovernmentBody", None, "Libya")]
