@@ -1,6 +1,7 @@
 """Where the parser glues a speaker to the words around it: a name taken into the time
 phrase before or after a cue ("On Friday Hamas said", "said on Thursday Beijing opposed",
-"said Saturday India had"), and one name split into several subjects ("Iraqi lawmaker
+"said Saturday India had"), into the clause before it ("As strikes continue against the
+Houthis, Yemeni Vice-President Khaled Bahah said"), and one name split into several subjects ("Iraqi lawmaker
 Ahmed al-Jubouri said")."""
 
 from __future__ import annotations
@@ -75,3 +76,18 @@ def glued_subject_start(cue: Token, head: Token) -> int | None:
         if name is not None and name.right_edge.i < head.left_edge.i + 1:
             return next(t.idx for t in name.subtree if t.ent_type_ not in ("DATE", "TIME"))
     return None
+
+
+NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def swallowed_subject(token: Token) -> list[Token]:
+    """The subject of a cue the parser left without one because it took the speaker into
+    the clause opening the sentence ("As the strikes continue against the Houthis, Yemeni
+    Vice-President Khaled Bahah said …": "Bahah" an object of "against"): the name right
+    before the cue, ending that clause."""
+    if token.i == 0 or not any(c.dep_ == "advcl" and c.i < token.i for c in token.children):
+        return []
+    name = token.doc[token.i - 1]
+    inside = name.dep_ in ("pobj", "dobj", "conj", "appos") and name.head.i < name.i
+    return [name] if inside and name.pos_ == "PROPN" and name.ent_type_ in NAME_ENTS else []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from graph.extract.glued import glued_date, one_phrase, time_glued_subject
+from graph.extract.glued import glued_date, one_phrase, swallowed_subject, time_glued_subject
 from graph.knowledge.lexicons import Cue, load_agents
 from graph.records import Mention, StatementKind
 
@@ -94,7 +94,7 @@ def subjects(token: Token) -> list[Token]:
             continue
         parent = governor(current)
         if parent is None:
-            return after_quote_subject(token) or time_glued_subject(token)
+            return after_quote_subject(token) or time_glued_subject(token) or swallowed_subject(token)
         if parent.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
             return []  # "the tweet was only to mock X", "the aim is to end it": no one speaks
         current, seen = parent, seen + 1
@@ -106,8 +106,9 @@ def says_more_of(token: Token, found: list[Token]) -> bool:
     pronoun for the speaker: it says more for the speaker of the clause around it."""
     participle = token.tag_ == "VBG" and token.dep_ == "advcl"
     pronouns = all(t.lower_ in ("he", "she", "they") for t in found)  # "X told … that she believes …, saying"
+    after = token.i > max(t.i for t in found) and token.nbor(-1).is_punct  # "…, insisting": the reporter's
     return participle and (
-        pronouns or not any(t.pos_ in ("PROPN", "PRON") or t.lemma_.lower() in load_agents() for t in found)
+        pronouns or after or not any(t.pos_ in ("PROPN", "PRON") or t.lemma_.lower() in load_agents() for t in found)
     )
 
 

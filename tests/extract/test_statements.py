@@ -224,3 +224,31 @@ def test_a_quotation_characterising_the_object_is_a_mixed_quote(text, content):
     quoted words alone."""
     found = only(text)
     assert (found.mode, found.content.startswith(content)) == ("MixedQuote", True)
+
+
+def test_a_participle_after_the_reported_clause_is_the_reporters():
+    """ "Putin said the West has nothing to fear, insisting …" gave "insisting …" to the West
+    (the parser hangs the participle on the reported clause)."""
+    found = said("Putin said the West has nothing to fear from Russia, insisting its actions in Crimea are defensive.")
+    assert {s.speaker for s in found} == {"Vladimir Putin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "As the coalition strikes continue against the Houthis, Yemeni Vice-President Khaled Bahah said "
+            "he did not want a ground offensive.",
+            "Khaled Bahah",
+        ),
+        (
+            "While the fighting raged near the border with Syria, Lebanese Prime Minister Najib Mikati said "
+            "he did not want a ground offensive.",
+            "Najib Mikati",
+        ),
+    ],
+)
+def test_a_speaker_the_parser_took_into_the_opening_clause_still_speaks(text, speaker):
+    """ "As … against the Houthis, Yemeni Vice-President Khaled Bahah said …" had no statement:
+    "Bahah" was parsed as an object of "against"."""
+    assert only(text).speaker == speaker
