@@ -65,7 +65,24 @@ def joined_names(ents: list[Span]) -> list[Span]:
         joined.append(ent)
         if (after := name_after(ent)) is not None:
             joined.append(after)
-    return [with_generation(first_name_after_title(hyphenated_given_name(first_name_place(e)))) for e in joined]
+    repairs = (first_name_place, hyphenated_given_name, first_name_after_title, with_generation, speaking_surname)
+    for repair in repairs:
+        joined = [repair(e) for e in joined]
+    return joined
+
+
+def speaking_surname(ent: Span) -> Span:
+    """A name the recogniser left out after a gazetteer name it holds, in a subject:
+    "Assad" + "Omar" of "Assad Omar, Afghanistan's envoy, said" (the gazetteer's "Assad"
+    is Bashar al-Assad). The whole name, no longer the gazetteer's person."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "PERSON" or len(ent) > 2 or end >= len(doc):
+        return ent
+    name = doc[end]
+    speaking = name.dep_ in ("nsubj", "nsubjpass") and name.head.pos_ == "VERB"
+    if speaking and ent.root.head == name and name.is_title and name.pos_ == "PROPN" and not name.ent_type_:
+        return Span(doc, ent.start, end + 1, label="PERSON")
+    return ent
 
 
 GENERATIONS = frozenset(("jr", "jr.", "sr", "sr."))
@@ -131,13 +148,15 @@ def place_as_first_name(place: Span, name: Span) -> bool:
 
 def first_name_before_unknown(first: Span, name: Span) -> bool:
     """A first name alone right before one capitalised word the recogniser took for an
-    organisation or place and the gazetteer does not know ("Abbas" + "Kadhim")."""
+    organisation or place and the gazetteer does not know ("Abbas" + "Kadhim"), or two
+    one-word names of people, each a gazetteer surname ("Assad" + "Omar": Assad Omar, not
+    Bashar al-Assad and Ilhan Omar)."""
+    if len(first) != 1 or len(name) != 1 or first.label_ != "PERSON" or first.end != name.start:
+        return False
+    if name.label_ == "PERSON":
+        return first[0].is_title and name[0].is_title and not first[0].whitespace_ == ""
     return (
-        len(first) == 1
-        and len(name) == 1
-        and first.label_ == "PERSON"
-        and name.label_ in ("ORG", "GPE", "NORP")
-        and first.end == name.start
+        name.label_ in ("ORG", "GPE", "NORP")
         and not name.ent_id_
         and name[0].is_title
         and first[0].lower_ in load_first_names()
