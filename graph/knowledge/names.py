@@ -148,7 +148,7 @@ def is_single_name(text: str) -> bool:
 # Titles that make one name with a single given name after them ("Pope Francis", "King
 # Charles"): the name is the person's across articles, not a surname left in its article.
 REGNAL_TITLES = frozenset(
-    ("pope", "king", "queen", "prince", "princess", "patriarch", "emperor", "empress", "bishop", "archbishop")
+    ("pope", "king", "queen", "prince", "princess", "patriarch", "emperor", "empress", "bishop", "archbishop", "mullah")
 )
 
 # Stripped even though offices.tsv files "Lord" as an office (a peer's title): names are

@@ -1025,3 +1025,10 @@ def test_a_name_holding_a_gazetteer_surname_is_its_own_person(text):
     al-Assad (the recogniser saw only "Assad"), or, where it saw both words, merged with
     Ilhan Omar across articles."""
     assert speaker_facts(text) == [("Assad Omar", "Official", "envoy", "Afghanistan")]
+
+
+def test_mullah_omar_is_no_omar_of_another_article():
+    """The name "Mullah Omar" was keyed by his surname in its article, and the corpus gave the
+    surname to its most named Omar (Ilhan Omar, who then spoke for the Taliban)."""
+    extraction = extracted("Taliban\n\nMullah Omar said in 2001 that the group would never surrender.", "2015-07-30")
+    assert [a.key for a in extraction.actors if a.label == "Mullah Omar"] == ["name:person:mullah omar"]
