@@ -264,19 +264,20 @@ def load_nicknames(path: Path | None = None) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=2)
-def load_first_names(path: Path | None = None) -> dict[str, str]:
-    """First name (lower case) -> "m" or "f" (``data/lexicon/first_names.tsv``).
+def load_first_names(path: Path | None = None) -> dict[str, str | None]:
+    """First name (lower case) -> "m" or "f", or None for a name both carry ("u" in
+    ``data/lexicon/first_names.tsv``: Robin Cook, Robin Wright).
 
-    :raises LexiconError: for a gender other than m or f.
+    :raises LexiconError: for a gender other than m, f or u.
 
-    >>> load_first_names()["hillary"], load_first_names()["donald"]
-    ('f', 'm')
+    >>> load_first_names()["hillary"], load_first_names()["donald"], load_first_names()["robin"]
+    ('f', 'm', None)
     """
-    names = {}
+    names: dict[str, str | None] = {}
     for row in read_lexicon("first_names.tsv", path):
-        if len(row.fields) != 2 or row.fields[1] not in ("m", "f"):
-            raise LexiconError(f"{row.where}: expected 'name<TAB>m|f'")
-        names[row.fields[0].lower()] = row.fields[1]
+        if len(row.fields) != 2 or row.fields[1] not in ("m", "f", "u"):
+            raise LexiconError(f"{row.where}: expected 'name<TAB>m|f|u'")
+        names[row.fields[0].lower()] = None if row.fields[1] == "u" else row.fields[1]
     return names
 
 

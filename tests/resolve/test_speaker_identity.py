@@ -1032,3 +1032,14 @@ def test_mullah_omar_is_no_omar_of_another_article():
     surname to its most named Omar (Ilhan Omar, who then spoke for the Taliban)."""
     extraction = extracted("Taliban\n\nMullah Omar said in 2001 that the group would never surrender.", "2015-07-30")
     assert [a.key for a in extraction.actors if a.label == "Mullah Omar"] == ["name:person:mullah omar"]
+
+
+@pytest.mark.parametrize("first", ["Robin", "Jordan"])
+def test_he_after_a_reporter_with_a_name_both_sexes_carry_is_the_reporter(first):
+    """ "Robin Cook said Lord Goldsmith's admission suggested … “…,” he said." gave the quote
+    to Goldsmith: "Robin" was listed as a woman's name, so "he" could not be Cook."""
+    text = (
+        f"Former minister {first} Cook said Lord Goldsmith's admission suggested Parliament was misled.\n\n"
+        '"Others certainly did present the answer as a summary of the dam report," he said.'
+    )
+    assert speakers(text, "the dam") == [f"{first} Cook"]
