@@ -40,7 +40,7 @@ def states_something(chain: list[Hit], content: TextSpan | None, partials: list[
     partial = content is not None and any(content.start <= q.start and q.end <= content.end for q in partials)
     if root.cue.belief or (root.cue.weak and not has_clause(chain) and not partial and not has_topic(root)):
         return False
-    if root.token.sent.text.rstrip().endswith("?") or silence(root.token):
+    if root.token.sent.text.rstrip().endswith("?") or silence(root.token) or hypothetical(root.token):
         return False
     if content is not None and content.text.lower() in EMPTY_CONTENT:
         return False  # "the minister said nothing", "asked for", "They were backed by": no position stated
@@ -48,6 +48,13 @@ def states_something(chain: list[Hit], content: TextSpan | None, partials: list[
     if words[:1] and words[0] in NOTHING_ABOUT and (len(words) == 1 or words[1] in ("about", "on", "of", "regarding")):
         return False  # "said nothing about the talks", "did not say anything about the recordings"
     return content is not None
+
+
+def hypothetical(cue: Token) -> bool:
+    """ "there was speculation the Joint List might support …", "the party could back him":
+    what someone may do, not a position stated."""
+    modal = any(c.dep_ == "aux" and c.lower_ in ("might", "could", "may") for c in cue.children)
+    return modal and not syntax.is_negated(cue)  # "he could not explain why …" is what he said, or did not
 
 
 def has_topic(hit: Hit) -> bool:

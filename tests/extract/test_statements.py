@@ -252,3 +252,15 @@ def test_a_speaker_the_parser_took_into_the_opening_clause_still_speaks(text, sp
     """ "As … against the Houthis, Yemeni Vice-President Khaled Bahah said …" had no statement:
     "Bahah" was parsed as an object of "against"."""
     assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was speculation the Joint List might support Mr. Netanyahu's political rival.",
+        "Observers said privately that the Kurdish bloc may back the budget next month.",
+    ],
+)
+def test_what_someone_might_do_is_no_stated_position(text):
+    """ "the Joint List might support …" was a Support statement of the Joint List."""
+    assert [s.kind for s in said(text) if s.kind == "Support"] == []
