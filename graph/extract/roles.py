@@ -170,21 +170,35 @@ def appositive_role(ent: Span, offices: Offices, name_start: int) -> RoleFound:
             for start in range(0, len(tokens) - size + 1):
                 kind = offices.kind(tokens[start : start + size])
                 if kind in ("Official", "Person"):
-                    affiliate = next(
-                        (
-                            e
-                            for e in ent.doc.ents
-                            if e.label_ in ("GPE", "NORP", "ORG")
-                            and child.left_edge.i <= e.start
-                            and e.end <= child.right_edge.i + 1
-                            and not about_topic(e, child)
-                        ),
-                        None,
-                    )
                     words = tokens[start : start + size] + portfolio_after(tokens[start + size :])
+                    affiliate = apposition_owner(ent, child, words[-1])
                     role = offices.spelled_out(" ".join(t.text for t in words))
                     return RoleFound(role, kind == "Official", affiliate, name_start)
     return RoleFound(None, False, apposition_affiliate(ent), name_start)
+
+
+# Roles whose holders study or cover a state rather than serve it ("an Iran expert at Brookings").
+STUDY_ROLES = frozenset(("expert", "analyst", "specialist", "scholar", "researcher", "fellow", "watcher", "observer"))
+
+
+def apposition_owner(ent: Span, phrase: Token, title: Token) -> Span | None:
+    """The state or organisation an apposition's title belongs to: the first named in it
+    ("Iran's foreign minister"), not a topic ("an expert on Russian operations"), not a
+    word cut from an adjective ("pro" of "pro-Israel"); for an expert or analyst, not the
+    state they study ("an Iran expert at the Brookings Institution": Brookings)."""
+    named = [
+        e
+        for e in ent.doc.ents
+        if e.label_ in ("GPE", "NORP", "ORG")
+        and phrase.left_edge.i <= e.start
+        and e.end <= phrase.right_edge.i + 1
+        and e.root.text[:1].isupper()
+        and not about_topic(e, phrase)
+        and not (e.start > 1 and ent.doc[e.start - 1].text == "-" and ent.doc[e.start - 2].lower_ in ("pro", "anti"))
+    ]
+    if title.lower_ in STUDY_ROLES:
+        named = [e for e in named if e.start > title.i] or named
+    return named[0] if named else None
 
 
 def portfolio_after(tokens: list[Token]) -> list[Token]:

@@ -1043,3 +1043,18 @@ def test_he_after_a_reporter_with_a_name_both_sexes_carry_is_the_reporter(first)
         '"Others certainly did present the answer as a summary of the dam report," he said.'
     )
     assert speakers(text, "the dam") == [f"{first} Cook"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Suzanne Maloney, an Iran expert at the Brookings Institution, said the talks failed.", "Iran"),
+        ("Rob Satloff, executive director of the pro-Israel Washington Institute, said the talks failed.", "Israel"),
+    ],
+)
+def test_an_experts_affiliation_is_where_they_work_not_what_they_study(text, wrong):
+    """ "an Iran expert at the Brookings Institution" spoke for Iran; "the pro-Israel
+    Washington Institute" gave an organisation "pro"."""
+    (facts,) = speaker_facts(text)
+    assert facts[3] not in (wrong, "pro")
+    assert facts[3] == "Brookings Institution" or wrong == "Israel"
