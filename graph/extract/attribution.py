@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from graph.extract import syntax
+from graph.extract.content import content_head
 from graph.extract.mentions import doc_text, in_heading, text_span
 from graph.extract.quotes import Quote
 from graph.knowledge.lexicons import Cue
@@ -114,7 +115,7 @@ def coordinated(hit: Hit, parent: Hit) -> bool:
     he did not believe it, arguing that …", "“…,” she said, adding, “…”"): two speech acts
     of one speaker, not one. A stance explained by words ("defended the operations, saying
     …") stays one."""
-    own = [syntax.content_head(h.token, h.cue) for h in (hit, parent)]
+    own = [content_head(h.token, h.cue) for h in (hit, parent)]
     says_more = (
         own[1] is not None
         and own[1].dep_ in ("ccomp", "xcomp")  # a clause said, not "the decision was announced …, citing"
@@ -211,7 +212,7 @@ def embedded(quote: Quote, hits: list[Hit]) -> bool:
         sent = hit.token.sent
         if hit.cue.prep or not (hit.token.idx < quote.open_mark < sent.end_char):
             continue
-        head = syntax.content_head(hit.token, hit.cue)
+        head = content_head(hit.token, hit.cue)
         if head is None:
             continue
         start, end = syntax.subtree_bounds(head)

@@ -88,6 +88,12 @@ DATELINE = re.compile(
     r"(?:\s*(?:—|–|--|-)\s+|(?<=\))(?:—|–|--)\s*)"  # "(dpa)—Germany": no space after a credit's dash
 )
 
+# "ISLAMABAD, Jan 5 (PTI) Pakistan said": an agency's credit with no dash (Indian and
+# Pakistani wires), a dateline only when the credit names a news agency.
+CREDIT_DATELINE = re.compile(
+    rf"(?P<place>{_PLACE}(?:[,/]\s*{_PLACE}){{0,2}}){_DATE}\s*(?P<credit>\([A-Za-z][\w.&/ -]{{0,30}}\)):?\s+(?=[A-Z“\"])"
+)
+
 LIVE_STAMP = re.compile(
     r"\[?(?:Updated|Update|Correction|Corrected)(?: at)? \d{1,2}:\d{2} ?[ap]\.?m\.?(?: [A-Z]{2,4})?\]?[:.,]?\s+",
     re.IGNORECASE,
@@ -111,6 +117,8 @@ def dateline_end(paragraph: str) -> int:
     (32, 23)
     >>> dateline_end("BERLIN (dpa)—Germany said"), dateline_end("KYIV (Reuters)--Ukraine said")
     (13, 16)
+    >>> dateline_end("ISLAMABAD, Jan 5 (PTI) Pakistan said"), dateline_end("Gaza (Hamas) Officials said")
+    (23, 0)
 
     A credit must name a news agency (``data/lexicon/news_agencies.txt``), unless the place
     is written in capitals.
@@ -119,6 +127,9 @@ def dateline_end(paragraph: str) -> int:
     if stamp is not None:
         return stamp.end()  # a live blog's "[Updated 8:44 p.m. ET]" works like a dateline
     found = DATELINE.match(paragraph)
+    if found is None and (credited := CREDIT_DATELINE.match(paragraph)) is not None:
+        agency = credited.group("credit").strip("()").strip().lower() in load_agencies()
+        return credited.end() if agency and len(credited.group(0)) <= 80 else 0
     if found is None or len(found.group(0)) > 80:
         return 0
     credit = found.group("credit")

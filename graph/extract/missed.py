@@ -28,21 +28,24 @@ def is_name_word(token: Token, entity_types: tuple[str, ...] = ("",)) -> bool:
 
 def missed_people(doc: Doc, offices: Offices) -> list[Span]:
     """Names the entity recogniser missed but the sentence shows to be a person: two to
-    four capitalised proper nouns outside any entity, followed by an apposition holding
-    an office or role ("Nadia Farouk, a UN relief coordinator, said")."""
+    four capitalised proper nouns outside any entity, after an office title ("Congress MLA
+    Rakesh Gaikwad said") or followed by an apposition holding an office or role ("Nadia
+    Farouk, a UN relief coordinator, said")."""
     found = []
     for token in doc:
         if not is_name_word(token) or token.dep_ not in ("nsubj", "nsubjpass", "appos", "dobj"):
             continue
         start = token.i
-        while start > 0 and token.i - start < 3 and is_name_word(doc[start - 1]):
+        while start > 0 and token.i - start < 3 and is_name_word(doc[start - 1]) and not offices.kind([doc[start - 1]]):
             start -= 1  # adjacent name words, whatever the parser made of them
         tokens = list(doc[start : token.i + 1])
         if len(tokens) < 2 or not is_name_word(token):
             continue
         appos = [c for c in token.rights if c.dep_ == "appos"]
-        if any(offices.kind([t]) in ("Official", "Person") for c in appos for t in c.subtree):
-            found.append(Span(doc, tokens[0].i, token.i + 1, label="PERSON"))
+        title = offices.match_before(list(doc[max(0, start - 4) : start]))
+        titled = title and offices.kind(list(doc[start - title : start])) in ("Official", "Person")
+        if titled or any(offices.kind([t]) in ("Official", "Person") for c in appos for t in c.subtree):
+            found.append(Span(doc, tokens[0].i, token.i + 1, label="PERSON"))  # "Congress MLA Rakesh Gaikwad"
     spans: list[Span] = []
     taken: set[int] = set()
     for span in found + honorific_names(doc, offices) + first_names_before(doc, offices) + repeated_surnames(doc):

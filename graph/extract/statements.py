@@ -26,6 +26,7 @@ from graph.extract.attribution import (
     is_full_quote,
     quoted_by,
 )
+from graph.extract.content import content_head
 from graph.extract.glued import glued_subject_start
 from graph.extract.headlines import headline_statements
 from graph.extract.layout import paragraph_bounds
@@ -75,7 +76,7 @@ def content_span(ctx: Context, chain: list[Hit], parts: list[Quote]) -> TextSpan
         named = syntax.naming_bounds(hit.token, hit.cue.words[1:]) if hit.cue.naming else None
         if named is not None:
             return text_span(ctx.doc, *named)
-        head = syntax.content_head(hit.token, hit.cue)
+        head = content_head(hit.token, hit.cue)
         if head is not None:
             asides = tuple(ctx.doc[i] for i in ctx.asides if i != hit.token.i)
             start, end = syntax.subtree_bounds(head, (hit.token, *asides) if hit.cue.prep else asides)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from graph.extract.glued import glued_date, one_phrase, swallowed_subject, time_glued_subject
 from graph.knowledge.lexicons import Cue, load_agents
-from graph.records import Mention, StatementKind
+from graph.records import Mention
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
@@ -186,50 +186,6 @@ def subtree_bounds(token: Token, exclude: tuple[Token, ...] = ()) -> tuple[int, 
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def content_head(token: Token, cue: Cue) -> Token | None:
-    """What was said: the clausal complement, object or prepositional object."""
-    if cue.prep:
-        return token.head if token.head is not token else None
-    by_dep = {child.dep_: child for child in token.children if child.ent_type_ not in ("DATE", "TIME")}
-    if "nsubjpass" in by_dep and "agent" in by_dep and "ccomp" not in by_dep:
-        return by_dep["nsubjpass"]  # "talks were announced by the ministry"
-    # "accused Greece on Tuesday of militarising …": the parser hangs "of" on "Tuesday"
-    inside_time = [p for c in token.children if temporal(c) for o in c.children for p in o.children if p.dep_ == "prep"]
-    about = next(
-        (
-            c
-            for c in [*token.children, *inside_time]
-            if c.dep_ == "prep"
-            and c.i > token.i  # not a fronted phrase: "On the morning show, Clinton criticized …"
-            and (c.lower_ in CONTENT_PREPS or c.lower_ in cue.words[1:])
-            and not temporal(c)
-        ),
-        None,
-    )
-    for dep in CONTENT_DEPS:
-        if dep in by_dep:
-            whom = by_dep[dep]
-            if dep == "dobj" and about is not None and (cue.kind in ADDRESSING or addressed(whom)):
-                return about  # "warned the United States (the Kurdish YPG militia, fuel importers) against …"
-            charge = [c for c in whom.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
-            named = whom.ent_type_ in ADDRESSEE_ENTS or whom.pos_ in ("PROPN", "PRON")
-            if dep == "dobj" and cue.target_dep == "dobj" and charge and named:
-                return charge[0]  # "accused Greece of militarising …" parsed with "of" on "Greece"
-            return by_dep[dep]
-    return about or reported_advcl(token)
-
-
-# Kinds whose object is always whom the words are addressed to ("warned importers against …").
-ADDRESSING = {StatementKind.WARN, StatementKind.ACCUSE}
-
-
-def addressed(whom: Token) -> bool:
-    """An object that is someone spoken to or of, not a thing: a pronoun, a name, or a
-    noun for someone with a name in it ("the Kurdish YPG militia"; not "new U.S. tariffs")."""
-    named = any(t.ent_type_ in ADDRESSEE_ENTS for t in whom.subtree if t.i <= whom.i)
-    return whom.pos_ == "PRON" or whom.ent_type_ in ADDRESSEE_ENTS or (named and is_agent(whom))
-
-
 def before_trailing_source(token: Token) -> tuple[int, int] | None:
     """The words before a source and cue that close their sentence with nothing said after
     them ("Language unclear on single mothers, experts say."): the content."""
@@ -255,16 +211,6 @@ def naming_bounds(token: Token, preps: tuple[str, ...] = ()) -> tuple[int, int] 
         return subtree_bounds(parts[0]) if inner else None
     first, last = subtree_bounds(parts[0]), subtree_bounds(parts[-1])
     return first[0], last[1]
-
-
-def reported_advcl(token: Token) -> Token | None:
-    """ "said on Sunday they had fired ...": the parser made the reported clause an
-    adverbial one; a clause with its own subject and no "because"/"when" is what was said."""
-    for child in token.rights:
-        subject = any(c.dep_ == "nsubj" for c in child.children)
-        if child.dep_ == "advcl" and subject and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children):
-            return child
-    return None
 
 
 def is_time_phrase(token: Token) -> bool:

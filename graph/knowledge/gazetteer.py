@@ -97,18 +97,23 @@ class Gazetteer:
     spellings: dict[str, str] = field(default_factory=dict)  # normalised name -> as the gazetteer writes it
     claimants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a name two entries claim -> their keys
 
-    def lookup(self, key: str | None, surface: str, context: Container[str] = ()) -> GazetteerEntry | None:
+    def lookup(
+        self, key: str | None, surface: str, context: Container[str] = (), states: Container[str] = ()
+    ) -> GazetteerEntry | None:
         """By the entity ruler's key if given, else by a normalised name. An acronym
         matches only as written ("MPs" is not the armed group "MPS"), and a name never
         matches a lower-case common noun ("union" is not the group "Union"). A name two
         entries claim goes to the one whose key is in ``context`` (the actors its article
-        has named otherwise: "RSF" after "the Rapid Support Forces"), else to the first."""
+        has named otherwise: "RSF" after "the Rapid Support Forces"), else to one of a
+        state in ``states`` when the first's is not ("Congress" in a story on India), else
+        to the first."""
         found = self.by_key_or_name(key, surface)
-        if found is not None and context:
-            for other in self.claimants.get(normalise(surface), ()):
-                if other != found.key and other in context:
-                    return self.entries[other]
-        return found
+        if found is None or not (context or states):
+            return found
+        others = [self.entries[k] for k in self.claimants.get(normalise(surface), ()) if k != found.key]
+        named = [e for e in others if e.key in context]
+        local = [e for e in others if e.affiliation in states and found.affiliation not in states]
+        return (named or local or [found])[0]
 
     def by_key_or_name(self, key: str | None, surface: str) -> GazetteerEntry | None:
         if key and key in self.entries:

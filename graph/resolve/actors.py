@@ -69,7 +69,9 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
     glued = cue_glued(book, mention)
     if glued is not None and not out_of_context(book, glued):
         return book.add(entry_actor(book, glued, mention), mention)
-    entry = book.gazetteer.lookup(mention.entity_id, mention.span.text, book.actors) or owned_body(book, mention)
+    entry = book.gazetteer.lookup(mention.entity_id, mention.span.text, book.actors, book.states) or owned_body(
+        book, mention
+    )
     if entry is not None and not other_person(entry, mention) and not out_of_context(book, entry):
         return book.add(entry_actor(book, entry, mention), mention)
     if not normalise(mention.span.text) or (mention.label in PLACE_LABELS and not speaking):

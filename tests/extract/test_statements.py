@@ -264,3 +264,10 @@ def test_a_speaker_the_parser_took_into_the_opening_clause_still_speaks(text, sp
 def test_what_someone_might_do_is_no_stated_position(text):
     """ "the Joint List might support …" was a Support statement of the Joint List."""
     assert [s.kind for s in said(text) if s.kind == "Support"] == []
+
+
+def test_told_a_briefing_that_says_the_that_clause():
+    """ "told the weekly media briefing that Pakistan remained committed …" had the content
+    "the weekly media briefing that …" (the parser hung the clause on "briefing")."""
+    text = "Spokesperson Saima Rasool told the weekly media briefing that Pakistan remained committed to the truce."
+    assert only(text).content == "that Pakistan remained committed to the truce"

@@ -1058,3 +1058,21 @@ def test_an_experts_affiliation_is_where_they_work_not_what_they_study(text, wro
     (facts,) = speaker_facts(text)
     assert facts[3] not in (wrong, "pro")
     assert facts[3] == "Brookings Institution" or wrong == "Israel"
+
+
+def test_congress_in_a_story_on_india_is_the_indian_national_congress():
+    """ "Congress MLA Rakesh Gaikwad said" in a story on India: an anonymous source for the
+    U.S. Congress (the recogniser missed the name; "Congress" is the US body first)."""
+    text = (
+        "Mumbai\n\nThe Maharashtra government in India ordered schools shut.\n\n"
+        "Congress MLA Rakesh Gaikwad said the state government should withdraw the order."
+    )
+    assert speaker_facts(text)[-1] == ("Rakesh Gaikwad", "Official", "MLA", "Indian National Congress")
+
+
+def test_an_agency_credit_without_a_dash_is_a_dateline():
+    """ "ISLAMABAD, Jan 5 (PTI) Pakistan on Friday rejected …" made the Press Trust of
+    India's credit the party Pakistan Tehreek-e-Insaf."""
+    text = "Border\n\nISLAMABAD, Jan 5 (PTI) Pakistan on Friday rejected India's claim as baseless."
+    extraction = extracted(text, "2024-01-05")
+    assert "Pakistan Tehreek-e-Insaf" not in {a.label for a in extraction.actors}
