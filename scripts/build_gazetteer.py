@@ -42,6 +42,7 @@ import argparse
 import csv
 import datetime
 import json
+from functools import lru_cache
 import re
 import sys
 from collections import Counter
@@ -73,7 +74,14 @@ def latin(name: str) -> bool:
 
 def usable_alias(name: str) -> bool:
     name = name.strip()
-    return latin(name) and (len(name) > 2 or name in KEEP_TWO_LETTER)
+    return latin(name) and (len(name) > 2 or name in KEEP_TWO_LETTER) and name not in not_aliases()
+
+
+@lru_cache(maxsize=1)
+def not_aliases() -> frozenset[str]:
+    """Names never used as aliases (``data/curated/not_aliases.txt``): words and places."""
+    lines = (CURATED / "not_aliases.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def curated_pairs(name: str) -> dict[str, list[str]]:
@@ -143,6 +151,8 @@ def armed_group_entries(source: Path) -> list[dict]:
             if row["Org"].strip() != "1":
                 continue
             label = row["NameData"].strip()
+            if label in not_aliases():
+                continue  # "Tibet" (its 1950 government), "Maidan": a place or a word in news text
             aliases = [n.strip() for n in (row["NameOrig"], row["NameOrigFullEng"], row["NewNameFullEng"])
                        if n and n.strip() not in ("", "n/a", label)]
             key = key_for(label, "MilitantGroup", None)

@@ -21,12 +21,21 @@ def affiliates_of(subj: Token, mentions: list[Mention]) -> list[Mention]:
             found = mention_covering(mentions, child) or run_by(child, mentions)
             if found:
                 return [found]
-        if child.dep_ == "prep" and child.lower_ in AFFILIATE_PREPS:
+        if child.dep_ == "prep" and child.lower_ in AFFILIATE_PREPS and not posted_in(subj, child):
             objects = [o for obj in child.children if obj.dep_ == "pobj" for o in (obj, *obj.conjuncts)]
             found_all = [m for m in (mention_covering(mentions, o) or owner_of(o, mentions) for o in objects) if m]
             if found_all:
                 return found_all
     return []
+
+
+# People posted in a state they do not speak for ("a Western diplomat in Beijing").
+POSTED = {"diplomat", "ambassador", "envoy", "correspondent", "journalist", "reporter", "observer", "analyst", "expert"}
+
+
+def posted_in(subj: Token, prep: Token) -> bool:
+    """ "in" after someone posted there: where they are, not whom they speak for."""
+    return prep.lower_ == "in" and subj.lemma_.lower() in POSTED
 
 
 GOVERNMENT_NOUNS = {"government", "administration", "authorities", "regime", "cabinet"}

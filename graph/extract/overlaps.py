@@ -36,12 +36,22 @@ def same_speaker(first: Mention, second: Mention) -> bool:
     """
     if first.span == second.span:
         return True
+    if described(first, second) or described(second, first):
+        return True  # "Seve Lausaveve, the climate minister, said: “… ¶ “…,” the minister said"
     if first.label != "PERSON" or second.label != "PERSON":
         return False
     one, other = first.span.text.casefold().split(), second.span.text.casefold().split()
     shorter, longer = sorted((one, other), key=len)
     family_first = len(shorter) == 1 and longer[:1] == shorter  # "Mao Ning" … "Mao said"
     return bool(shorter) and (longer[-len(shorter) :] == shorter or family_first)
+
+
+def described(person: Mention, description: Mention) -> bool:
+    """A description ("the minister") whose head is the last word of a person's role
+    ("climate minister")."""
+    words = description.span.text.casefold().split()
+    role = (person.role or "").casefold().split()
+    return person.label == "PERSON" and description.anonymous and bool(words) and bool(role) and words[-1] == role[-1]
 
 
 def without_nested_speakers(statements: list[StatementCandidate]) -> list[StatementCandidate]:

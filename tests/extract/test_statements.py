@@ -271,3 +271,18 @@ def test_told_a_briefing_that_says_the_that_clause():
     "the weekly media briefing that …" (the parser hung the clause on "briefing")."""
     text = "Spokesperson Saima Rasool told the weekly media briefing that Pakistan remained committed to the truce."
     assert only(text).content == "that Pakistan remained committed to the truce"
+
+
+def test_termed_names_what_something_is():
+    """ "termed the order “unscientific”" was no statement ("term" was no cue)."""
+    assert only("Ravindra Gowda termed the order “unscientific”.").mode == "MixedQuote"
+
+
+def test_a_closing_cue_with_the_speakers_title_repeats_no_quote():
+    """ "X, the climate minister, said: “… ¶ “…,” the minister said." added an indirect
+    statement of the second paragraph."""
+    text = (
+        "Seve Lausaveve, Tuvalu's climate minister, said: “For us this is not a debate about the economy.\n\n"
+        "“We are asking our friends in Canberra to listen,” the minister said."
+    )
+    assert [s.mode for s in said(text)] == ["DirectQuote"]

@@ -1076,3 +1076,25 @@ def test_an_agency_credit_without_a_dash_is_a_dateline():
     text = "Border\n\nISLAMABAD, Jan 5 (PTI) Pakistan on Friday rejected India's claim as baseless."
     extraction = extracted(text, "2024-01-05")
     assert "Pakistan Tehreek-e-Insaf" not in {a.label for a in extraction.actors}
+
+
+def test_a_diplomat_in_a_capital_does_not_speak_for_its_state():
+    """ "a Western diplomat in Beijing told Reuters" spoke for China."""
+    (facts,) = speaker_facts(
+        "“The sentence is a signal to every academic,” a Western diplomat in Beijing told Reuters."
+    )
+    assert facts[3] != "China"
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Officials in the Union territory of Ladakh said the road to the dam was closed.", "Seleka"),
+        ("The Dalai Lama said Tibet wanted autonomy for the dam region, not independence.", "Tibet"),
+    ],
+)
+def test_words_and_places_are_no_armed_groups(text, wrong):
+    """UCDP lists "Union" as a name of Seleka and "Tibet" (its 1950 government) as an armed
+    group: "the Union territory of Ladakh" named Seleka, and Tibet was a militant group."""
+    extraction = extracted(text, "2021-06-01")
+    assert wrong not in {a.label for a in extraction.actors if a.actor_type.value == "MilitantGroup"}
