@@ -1098,3 +1098,14 @@ def test_words_and_places_are_no_armed_groups(text, wrong):
     group: "the Union territory of Ladakh" named Seleka, and Tibet was a militant group."""
     extraction = extracted(text, "2021-06-01")
     assert wrong not in {a.label for a in extraction.actors if a.actor_type.value == "MilitantGroup"}
+
+
+def test_she_after_a_woman_whose_first_name_the_list_lacked_is_her():
+    """ "Lithuania's Interior Minister Rūta Jankauskienė said … “…,” she said." gave the
+    quote to Tomasz Wierzbicki named before: neither first name was known."""
+    text = (
+        "Tomasz Wierzbicki, a Polish border guard, said the fence was finished.\n\n"
+        "Speaking in Vilnius, Lithuania's Interior Minister Rūta Jankauskienė said the border would stay closed.\n\n"
+        "“We cannot allow our border near the dam to be used as a weapon,” she said."
+    )
+    assert speakers(text, "the dam") == ["Rūta Jankauskienė"]
