@@ -259,7 +259,7 @@ def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[
     full = [q for q in full if not embedded(q, hits)]
     partials = [q for q in quotes if q not in full]
     by_index, chains = cue_chains(hits)
-    ctx.asides = frozenset(i for i in chains if doc[i].tag_ == "VBG" and doc[i].dep_ == "advcl")  # "…, citing …"
+    ctx.asides = frozenset(i for i in chains if own_speech_act(doc[i]))
     statements = headline_statements(doc, mentions)
     statements += [quoted_by(ctx, q, who, who.span, text_span(doc, q.open_mark, q.open_mark + 1)) for q, who in turns]
     used: set[int] = set()
@@ -269,6 +269,16 @@ def extract_statements(doc: Doc, mentions: list[Mention], cues: dict[str, tuple[
             statements += build_statements(ctx, chain, [], partials)
     statements = without_nested_speakers(without_repeats(statements))
     return sorted(statements, key=lambda s: (s.evidence.start, s.cue.start if s.cue else 0))
+
+
+def own_speech_act(cue: Token) -> bool:
+    """A cue clause inside another's words that is a speech act of its own, not part of
+    them: a participle ("…, citing …") or a contrast with its own speaker ("Cyprus said …,
+    while Turkey said …")."""
+    if cue.dep_ != "advcl":
+        return False
+    contrast = any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in cue.children)
+    return cue.tag_ == "VBG" or (contrast and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children))
 
 
 def quote_statements(

@@ -286,3 +286,14 @@ def test_a_closing_cue_with_the_speakers_title_repeats_no_quote():
         "“We are asking our friends in Canberra to listen,” the minister said."
     )
     assert [s.mode for s in said(text)] == ["DirectQuote"]
+
+
+def test_a_contrast_with_its_own_speaker_is_not_the_first_speakers_words():
+    """ "Cyprus told the council that A, while Turkey said B": Cyprus's content ran on over
+    Turkey's words."""
+    text = (
+        "Cyprus told the Security Council that Turkey's plan to reopen Varosha violated council resolutions, "
+        "while Turkey said the area belonged to Turkish Cypriots."
+    )
+    contents = {s.speaker: s.content for s in said(text)}
+    assert contents["Cyprus"] == "that Turkey's plan to reopen Varosha violated council resolutions"
