@@ -42,9 +42,15 @@ def unknown_person(ent: Span) -> bool:
     return ent.label_ == "ORG" and not ent.ent_id_ and looks_like_person(ent.text.strip())
 
 
+# Words a place's name opens with, that the recogniser leaves in a name before it
+# ("The Coalition to Save Lake" + "Chad").
+PLACE_NOUNS = ("lake", "river", "sea", "gulf", "bay", "mount", "island", "islands", "valley", "basin", "desert")
+
+
 def joined_names(ents: list[Span]) -> list[Span]:
     """An organisation the recogniser cut where the gazetteer's place begins ("Bank of" +
-    "Cyprus", "Central Bank of" + "Iran"): one organisation, no place."""
+    "Cyprus", "Central Bank of" + "Iran", "Coalition to Save Lake" + "Chad"): one
+    organisation, no place."""
     joined: list[Span] = []
     for ent in ents:
         last = joined[-1] if joined else None
@@ -52,7 +58,7 @@ def joined_names(ents: list[Span]) -> list[Span]:
             last is not None
             and last.label_ == "ORG"
             and not last.ent_id_
-            and last[-1].lower_ in ("of", "for")
+            and last[-1].lower_ in ("of", "for", *PLACE_NOUNS)
             and last.end == ent.start
             and ent.ent_id_
             and ent.label_ in ("GPE", "LOC")

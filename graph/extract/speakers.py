@@ -14,7 +14,7 @@ from graph.extract.affiliates import RUN_WORDS, affiliates_of
 from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, resolve_pronoun
 from graph.extract.mentions import VAGUE_SPEAKERS, mention_at, mention_covering, span_mention, text_span
 from graph.extract.signatures import writer_of
-from graph.extract.syntax import about, is_agent, subject_tokens
+from graph.extract.syntax import about, is_agent, named_purpose, subject_tokens
 from graph.extract.titled import titled_person
 from graph.knowledge.lexicons import is_generic_body, load_documents, load_offices
 from graph.knowledge.names import is_plural_acronym
@@ -109,6 +109,10 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
         return document_speaker(doc, subj, tokens, mentions)
     if subj.lemma_.lower() in SHARES:  # "63 percent said": respondents of a poll, unnamed
         return [Mention(phrase_span(doc, tokens), "GROUP", anonymous=True, subject=True)], phrase_span(doc, tokens)
+    if any(named_purpose(subj, c) for c in subj.children):  # "the Campaign to Protect Rural England"
+        organisation = span_mention(doc, tokens, "ORG")
+        if organisation is not None:
+            return [organisation], organisation.span
     if subj.pos_ != "PROPN" and not is_agent(subj):
         return [], None  # "the conflict claimed ...": not a speaker
     if subj.pos_ == "PROPN" and not affiliates:

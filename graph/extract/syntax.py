@@ -158,12 +158,25 @@ def subject_tokens(subj: Token) -> list[Token]:
     """The noun phrase of a subject without relative clauses or appositions."""
     skip: set[int] = set()
     for child in subj.children:
-        if child.dep_ in SKIP_IN_SUBJECT:
+        if child.dep_ in SKIP_IN_SUBJECT and not named_purpose(subj, child):
             skip.update(t.i for t in child.subtree)
     tokens = [t for t in subj.subtree if t.i not in skip]
     while len(tokens) > 1 and tokens[0].dep_ == "compound" and tokens[0].ent_type_ in ("DATE", "TIME"):
         tokens = tokens[1:]  # "On Tuesday Maria Lopez said": "Tuesday" parsed into the name
     return tokens
+
+
+def named_purpose(subj: Token, clause: Token) -> bool:
+    """The rest of a name ("Campaign" + "to Protect Rural England", "Committee" + "to
+    Protect Journalists"): a capitalised subject with an infinitive of capitalised words."""
+    words = list(clause.subtree)
+    return (
+        subj.text[:1].isupper()
+        and clause.dep_ in ("acl", "relcl")
+        and words[0].lower_ == "to"
+        and len(words) >= 3
+        and all(t.text[:1].isupper() or t.lower_ in ("to", "the", "of", "and") for t in words[1:])
+    )
 
 
 def subtree_bounds(token: Token, exclude: tuple[Token, ...] = ()) -> tuple[int, int]:

@@ -1109,3 +1109,10 @@ def test_she_after_a_woman_whose_first_name_the_list_lacked_is_her():
         "“We cannot allow our border near the dam to be used as a weapon,” she said."
     )
     assert speakers(text, "the dam") == ["Rūta Jankauskienė"]
+
+
+@pytest.mark.parametrize("name", ["Campaign to Protect Rural England", "Coalition to Save Lake Chad"])
+def test_an_organisation_named_with_its_purpose_is_named_whole(name):
+    """ "The Campaign to Protect Rural England said" had the anonymous speaker "Campaign"."""
+    facts = speaker_facts(f"The {name} said the decision on the dam set a dangerous precedent.")
+    assert [(f[0], f[1]) for f in facts] == [(name, "Group")]
