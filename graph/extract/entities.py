@@ -16,8 +16,9 @@ from graph.knowledge.names import looks_like_person
 
 def titled_name(ent: Span, offices: Offices) -> bool:
     """A name the recogniser read as an organisation that a title introduces: right after
-    it ("Likud lawmaker Avi Mizrahi", "ANC MP Thandiwe Nkosi") or in apposition to it
-    ("Nigeria's president, Bola Adeyemi,"). Two to four capitalised words the gazetteer
+    it ("Likud lawmaker Avi Mizrahi", "ANC MP Thandiwe Nkosi"), in apposition to it
+    ("Nigeria's president, Bola Adeyemi,") or with it in apposition ("Siobhan Kearney, a
+    spokeswoman for the Irish Red Cross,"). Two to four capitalised words the gazetteer
     does not know."""
     doc = ent.doc
     if (
@@ -33,7 +34,10 @@ def titled_name(ent: Span, offices: Offices) -> bool:
     if complement_title(doc, left, offices) is not None:
         return True  # "US envoy to the UN Nikki Haley"
     head = ent.root.head
-    return ent.root.dep_ == "appos" and head.i < ent.start and offices.kind([head]) in ("Official", "Person")
+    if ent.root.dep_ == "appos" and head.i < ent.start and offices.kind([head]) in ("Official", "Person"):
+        return True
+    described = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end]  # "X, a spokeswoman for Y,"
+    return any(offices.kind([c]) in ("Official", "Person") and c.pos_ == "NOUN" for c in described)
 
 
 def unknown_person(ent: Span) -> bool:
@@ -64,6 +68,9 @@ def joined_names(ents: list[Span]) -> list[Span]:
             and ent.label_ in ("GPE", "LOC")
         ):
             joined[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
+            continue
+        if last is not None and national_branch(last, ent):
+            joined[-1] = Span(ent.doc, last.start, ent.end, label="ORG")  # "Irish" + "Red Cross": its own society
             continue
         if last is not None and (place_as_first_name(last, ent) or first_name_before_unknown(last, ent)):
             joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")  # "Victoria" + "Nuland"
@@ -149,6 +156,21 @@ def place_as_first_name(place: Span, name: Span) -> bool:
         and place.end == name.start
         and name.label_ == "PERSON"
         and place[0].lower_ in load_first_names()
+    )
+
+
+# Movements with a society in each state: "the Irish Red Cross" is not the ICRC.
+NATIONAL_BRANCHES = ("red cross", "red crescent", "red cross society", "red crescent society")
+
+
+def national_branch(state: Span, organisation: Span) -> bool:
+    """A state's adjective or name right before a movement that has a society in each
+    state ("Irish" + "Red Cross", "Ukrainian" + "Red Cross Society")."""
+    return (
+        state.label_ in ("NORP", "GPE")
+        and state.end == organisation.start
+        and organisation.label_ == "ORG"
+        and organisation.text.lower().removeprefix("the ") in NATIONAL_BRANCHES
     )
 
 

@@ -175,7 +175,7 @@ def is_subject(root: Token) -> bool:
 
 
 def entity_mention(ent: Span) -> Mention | None:
-    entity_id = ent.ent_id_ or None
+    entity_id = ent.ent_id_ if ent.ent_id_ and all(t.ent_id_ == ent.ent_id_ for t in ent) else None
     owner = owner_before(ent) if ent.label_ == "ORG" else None
     affiliate = entity_mention(owner) if owner is not None else None
     return span_mention(ent.doc, list(ent), ent.label_, entity_id=entity_id, affiliate=affiliate)

@@ -1116,3 +1116,24 @@ def test_an_organisation_named_with_its_purpose_is_named_whole(name):
     """ "The Campaign to Protect Rural England said" had the anonymous speaker "Campaign"."""
     facts = speaker_facts(f"The {name} said the decision on the dam set a dangerous precedent.")
     assert [(f[0], f[1]) for f in facts] == [(name, "Group")]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The Ukrainian Red Cross said its volunteers reached the dam within 15 minutes.", "Ukrainian Red Cross"),
+        (
+            "The Red Cross said its volunteers reached the dam within 15 minutes.",
+            "International Committee of the Red Cross",
+        ),
+    ],
+)
+def test_a_national_red_cross_society_is_not_the_icrc(text, label):
+    """ "the Ukrainian Red Cross" was the International Committee of the Red Cross."""
+    assert speakers(text, "the dam") == [label]
+
+
+def test_a_name_with_a_title_in_apposition_is_a_person():
+    """ "Siobhan Kearney, a spokeswoman for the Irish Red Cross, said" had a Group speak."""
+    text = "Siobhan Kearney, a spokeswoman for the Irish Red Cross, said demand near the dam had never been higher."
+    assert speaker_facts(text)[0][:3] == ("Siobhan Kearney", "Official", "spokeswoman")
