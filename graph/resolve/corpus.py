@@ -24,6 +24,14 @@ MIN_ARTICLES = 2
 SIMILAR = 88  # rapidfuzz ratio of two spellings of one surname ("zawahiri", "zawahri")
 
 
+def first_spelt(known: str, written: str, same_surname: bool) -> bool:
+    """Another spelling of a first name with the same surname ("lindsay", "lindsey"), not
+    a short other name ("ed", "ted")."""
+    from rapidfuzz import fuzz
+
+    return same_surname and known != written and min(len(known), len(written)) >= 5 and fuzz.ratio(known, written) >= 85
+
+
 def scoped_surname(actor: Actor) -> str | None:
     """The surname key of an article-scoped person ("howard" of ``name:person:howard@…``)."""
     if actor.key.startswith(SCOPED_PERSON) and "@" in actor.key:
@@ -58,8 +66,10 @@ class CorpusPeople:
                         self.by_name[normalise(actor.label)] = actor.key  # the gazetteer's person first
 
     def usual_spelling(self, actor: Actor) -> Actor | None:
-        """The corpus's usual spelling of a person named otherwise here: the same first name,
-        a surname at least ``SIMILAR`` alike, named in more articles. Only for people known
+        """The corpus's usual spelling of a person named otherwise here: the same first name
+        and a surname at least ``SIMILAR`` alike, or the same surname and a first name of five
+        letters or more spelt alike ("Lindsay Graham" for Lindsey Graham), named in more
+        articles. Only for people known
         by name (gazetteer people have one spelling already)."""
         from rapidfuzz import fuzz, process
 
@@ -71,12 +81,11 @@ class CorpusPeople:
         letter = self.by_letter.get(name.surname_key[:1], set())
         close = process.extract(name.surname_key, letter, scorer=fuzz.ratio, score_cutoff=SIMILAR, limit=None)
         for surname, _score, _index in close:
-            if surname == name.surname_key:
-                continue
             for key, found in self.articles[surname].items():
-                other = parse_name(self.actors[key].label)
-                if other.first.lower() == name.first.lower() and found > own and (best is None or found > best[0]):
-                    best = (found, key)
+                other = parse_name(self.actors[key].label).first.lower()
+                spelt = other == name.first.lower() and surname != name.surname_key
+                if (spelt or first_spelt(other, name.first.lower(), surname == name.surname_key)) and found > own:
+                    best = (found, key) if best is None or found > best[0] else best
         return self.actors[best[1]] if best else None
 
     def named_as(self, actor: Actor) -> Actor | None:

@@ -69,3 +69,13 @@ def test_a_full_name_kept_by_name_joins_the_gazetteer_person_of_that_name():
     people.add(extraction("Nancy Pelosi spoke again.", [by_name], []))
     linked = link_surnames(extraction("Nancy Pelosi said so.", [by_name], [said("x", by_name.key)]), people)
     assert [a.key for a in linked.actors] == ["gz:person:nancy pelosi"]
+
+
+def test_a_first_name_spelt_otherwise_joins_the_usual_spelling_but_not_a_short_other_name():
+    """ "Lindsay Graham" was a node apart from Lindsey Graham; "Ed Cruz" is no Ted Cruz."""
+    people = corpus("Lindsey Graham", "Lindsey Graham", "Lindsay Graham", "Ted Cruz", "Ted Cruz")
+    odd = actor("name:person:lindsay graham", "Lindsay Graham", ActorType.OFFICIAL)
+    linked = link_surnames(extraction("Lindsay Graham said so.", [odd], [said("x", odd.key)]), people)
+    assert [a.key for a in linked.actors] == ["name:person:lindsey graham"]
+    ed = actor("name:person:ed cruz", "Ed Cruz", ActorType.PERSON)
+    assert link_surnames(extraction("Ed Cruz said so.", [ed], []), people).actors == (ed,)
