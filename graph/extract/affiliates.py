@@ -1,12 +1,13 @@
 """Whom a speaker's noun phrase belongs to: "U.S." of "U.S. officials", "MSF" of "a
 spokesperson for MSF", "Hamas" of "the Hamas-run ministry", "Libya" of "the interior
-ministry of Libya's Tripoli-based government"."""
+ministry of Libya's Tripoli-based government"; and a government named after its leader
+("the Trump administration")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from graph.extract.mentions import mention_covering
+from graph.extract.mentions import mention_covering, span_mention
 from graph.records import Mention
 
 AFFILIATE_DEPS = {"compound", "amod", "poss", "nmod"}
@@ -60,3 +61,14 @@ def run_by(modifier: Token, mentions: list[Mention]) -> Mention | None:
     if modifier.lower_ not in RUN_WORDS:
         return None
     return next((m for c in modifier.children if (m := mention_covering(mentions, c)) is not None), None)
+
+
+def leaders_body(doc: Doc, subj: Token, tokens: list[Token], affiliates: list[Mention]) -> Mention | None:
+    """An administration or government named after its leader ("the Trump administration",
+    "Netanyahu's government"): an organisation of its own, the leader's."""
+    if subj.lemma_.lower() not in ("administration", "government", "regime") or len(affiliates) != 1:
+        return None
+    if affiliates[0].label != "PERSON":
+        return None
+    words = [t for t in tokens if t.dep_ not in ("det", "case") and t.i <= subj.i]
+    return span_mention(doc, words, "ORG", affiliate=affiliates[0])

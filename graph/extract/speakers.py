@@ -10,7 +10,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Token
 
-from graph.extract.affiliates import RUN_WORDS, affiliates_of
+from graph.extract.affiliates import RUN_WORDS, affiliates_of, leaders_body
 from graph.extract.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, resolve_pronoun
 from graph.extract.mentions import VAGUE_SPEAKERS, mention_at, mention_covering, span_mention, text_span
 from graph.extract.signatures import writer_of
@@ -123,6 +123,9 @@ def speaker_mentions(doc: Doc, subj: Token, mentions: list[Mention]) -> tuple[li
             named = span_mention(doc, tokens, "PERSON")  # "Romney said": a name the recogniser missed
             if named is not None:
                 return [named], named.span
+    led = leaders_body(doc, subj, tokens, affiliates)
+    if led is not None:  # "the Trump administration said"
+        return [led], led.span
     body = body_phrase(subj, tokens, affiliates)
     if body:
         made_body = span_mention(doc, body, "ORG", affiliate=affiliates[0] if affiliates else None)

@@ -1137,3 +1137,10 @@ def test_a_name_with_a_title_in_apposition_is_a_person():
     """ "Siobhan Kearney, a spokeswoman for the Irish Red Cross, said" had a Group speak."""
     text = "Siobhan Kearney, a spokeswoman for the Irish Red Cross, said demand near the dam had never been higher."
     assert speaker_facts(text)[0][:3] == ("Siobhan Kearney", "Official", "spokeswoman")
+
+
+def test_an_administration_named_after_its_leader_is_a_government_body():
+    """The speaker of "The Trump administration said" was anonymous (18 statements in 250
+    AllSides articles, with "the Obama administration")."""
+    text = "Talks\n\nThe Trump administration said the sanctions on the dam builders would stay."
+    assert speaker_facts(text) == [("Trump administration", "GovernmentBody", None, "Donald Trump")]
