@@ -42,7 +42,9 @@ def surname_match(book: ArticleActors, name: str, at: int = 0, role: str | None 
     if not found and len(wanted.surname_key) >= 6:  # "McLenney" after "Tyresha McClenney"
         found = article_people(book, lambda surname: fuzz.ratio(surname, wanted.surname_key) >= SIMILAR)
         found = found if len(found) == 1 else []
-    found = list(dict.fromkeys([*found, *family_name_first(book, wanted.surname_key)]))  # "Kim": Sung Kim, Kim Jong Un
+    found = list(
+        dict.fromkeys([*found, *family_name_first(book, wanted.surname_key, at)])
+    )  # "Kim": Sung Kim, Kim Jong Un
     found = [k for k in found if generation(book.actors[k].label) == generation(name)]  # "Trump Jr." is the son
     gender = honorific_gender(book.article.text[max(0, at - 6) : at])
     if gender:  # "Mrs Blair" where Tony and Cherie Blair are named
@@ -75,10 +77,11 @@ def surname_match(book: ArticleActors, name: str, at: int = 0, role: str | None 
     return max(found, key=lambda k: (len(full[k]), -min(full[k], default=(at, at))[0]))  # the most often named
 
 
-def family_name_first(book: ArticleActors, name: str) -> list[str]:
+def family_name_first(book: ArticleActors, name: str, at: int | None = None) -> list[str]:
     """The one person named in full here whose name opens with this family name, written
     first ("Gao" after "Gao Feng", "Kim" after "Kim Jong Un"): a person of a state that
-    writes names so, or a name that is no common given name."""
+    writes names so, or a name that is no common given name; of several, the one named
+    before offset ``at`` ("Kim said" after Kim Jong Un, before Kim Eui-kyeom is named)."""
     found = [
         key
         for key, actor in named_people(book)
@@ -86,6 +89,8 @@ def family_name_first(book: ArticleActors, name: str) -> list[str]:
         and words[0] == name
         and (actor.affiliation in FAMILY_NAME_FIRST or name not in load_first_names())
     ]
+    if len(found) > 1 and at is not None:
+        found = [k for k in found if any(key == k and start < at for (start, _end), key in book.by_span.items())]
     return found if len(found) == 1 else []
 
 

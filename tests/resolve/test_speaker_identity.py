@@ -1144,3 +1144,14 @@ def test_an_administration_named_after_its_leader_is_a_government_body():
     AllSides articles, with "the Obama administration")."""
     text = "Talks\n\nThe Trump administration said the sanctions on the dam builders would stay."
     assert speaker_facts(text) == [("Trump administration", "GovernmentBody", None, "Donald Trump")]
+
+
+def test_a_family_name_alone_is_the_one_named_before_it_when_another_is_named_later():
+    """ "Kim said" after Kim Jong Un, in an article that names Kim Eui-kyeom only further
+    down, was a person "Kim" of its own."""
+    text = (
+        "SEOUL (Reuters) - North Korean leader Kim Jong Un plans to invite experts to the test site.\n\n"
+        "Kim said there were two larger tunnels near the dam in good condition.\n\n"
+        "South Korean presidential spokesman Kim Eui-kyeom told a briefing the summit would go ahead."
+    )
+    assert speakers(text, "near the dam") == ["Kim Jong Un"]
