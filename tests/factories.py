@@ -70,3 +70,18 @@ def extracted(text: str, published: str = "2024-05-01") -> Extraction:
             if span is not None:
                 assert text[span.start : span.end] == span.text
     return extraction
+
+
+def speaker_facts(text: str) -> list[tuple]:
+    """(label, type, role, affiliation label) of every statement's speaker, in order."""
+    extraction = extracted(text, "2017-04-07")
+    actors = {a.key: a for a in extraction.actors}
+    return [
+        (
+            (a := actors[s.speaker]).label,
+            a.actor_type.value,
+            a.role,
+            actors[a.affiliation].label if a.affiliation in actors else a.affiliation,
+        )
+        for s in extraction.statements
+    ]
