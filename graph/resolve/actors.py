@@ -30,6 +30,7 @@ from graph.records import (
     StatementCandidate,
     StatementKind,
 )
+from graph.resolve.bodies import another_states, owned_body
 from graph.resolve.book import ArticleActors, entry_actor
 from graph.resolve.campaigns import campaign_speaker
 from graph.resolve.descriptions import described_actor
@@ -73,7 +74,8 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
         book, mention
     )
     if entry is not None and not other_person(entry, mention) and not out_of_context(book, entry):
-        return book.add(entry_actor(book, entry, mention), mention)
+        if not another_states(book, entry, mention):  # "Pakistan's Foreign Office" is not the UK's
+            return book.add(entry_actor(book, entry, mention), mention)
     if not normalise(mention.span.text) or (mention.label in PLACE_LABELS and not speaking):
         return None
     if is_not_actor(clean_label(mention.span.text)):
@@ -99,21 +101,6 @@ def resolve_mention(book: ArticleActors, mention: Mention, *, speaking: bool = F
     if mention.modifier and not speaking:
         return None  # "Fox hunting", "the Brighton conference": a word of a noun phrase, no actor
     return book.add(name_actor(book, mention), mention)
-
-
-def owned_body(book: ArticleActors, mention: Mention) -> GazetteerEntry | None:
-    """The gazetteer's body a generic body and its owner name together ("Gaza's health
-    ministry", "the Gaza health ministry" -> Gaza Health Ministry, as "the Health Ministry in
-    Gaza" is), or None."""
-    body = clean_label(mention.span.text)
-    if mention.affiliate is None or not is_generic_body(body):
-        return None
-    owner, titled = clean_label(mention.affiliate.span.text), body.title()
-    for surface in (f"{owner}'s {titled}", f"{owner} {titled}", f"{titled} in {owner}", f"{titled} of {owner}"):
-        entry = book.gazetteer.lookup(None, surface)
-        if entry is not None and entry.actor_type is ActorType.GOVERNMENT_BODY:
-            return entry
-    return None
 
 
 def name_actor(book: ArticleActors, mention: Mention) -> Actor:

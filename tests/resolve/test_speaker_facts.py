@@ -106,6 +106,17 @@ FACTS = [
         ("Assad Omar", "Official", "envoy", "Afghanistan"),
         id="name-holding-a-gazetteer-surname-variant",
     ),
+    # "Pakistan's Foreign Office" was the UK's Foreign Office, affiliated to Pakistan too.
+    pytest.param(
+        "Pakistan's Foreign Office said the claim about the dam was baseless.",
+        ("Foreign Office (Pakistan)", "GovernmentBody", None, "Pakistan"),
+        id="another-states-body-of-a-gazetteer-name",
+    ),
+    pytest.param(
+        "Britain's Foreign Office said the claim about the dam was baseless.",
+        ("Foreign Office", "GovernmentBody", None, "United Kingdom"),
+        id="the-gazetteer-body-its-own-state-owns",
+    ),
     # "The Trump administration said" was anonymous (18 statements in 250 AllSides articles).
     pytest.param(
         "Talks\n\nThe Trump administration said the sanctions on the dam builders would stay.",
