@@ -27,10 +27,14 @@ def owned_body(book: ArticleActors, mention: Mention) -> GazetteerEntry | None:
     return None
 
 
+STATE_OWNED = (ActorType.GOVERNMENT_BODY, ActorType.POLITICAL_PARTY)
+
+
 def another_states(book: ArticleActors, entry: GazetteerEntry, mention: Mention) -> bool:
-    """A gazetteer body of one state that the text gives to another ("Pakistan's Foreign
-    Office", "India's Home Office"): that state's body of the name, not the gazetteer's."""
-    if entry.actor_type is not ActorType.GOVERNMENT_BODY or entry.affiliation is None or mention.affiliate is None:
+    """A gazetteer body or party of one state that the text gives to another ("Pakistan's
+    Foreign Office", "Hong Kong's Liberal Party"): that state's of the name, not the
+    gazetteer's."""
+    if entry.actor_type not in STATE_OWNED or entry.affiliation is None or mention.affiliate is None:
         return False
     owner = book.gazetteer.lookup(mention.affiliate.entity_id, mention.affiliate.span.text)
     return owner is not None and owner.actor_type is ActorType.STATE and owner.key != entry.affiliation

@@ -117,6 +117,12 @@ FACTS = [
         ("Foreign Office", "GovernmentBody", None, "United Kingdom"),
         id="the-gazetteer-body-its-own-state-owns",
     ),
+    # "Hong Kong's Liberal Party" was the Liberal Party of Canada.
+    pytest.param(
+        "Hong Kong's Liberal Party said the law on the dam was needed.",
+        ("Liberal Party", "PoliticalParty", None, "Hong Kong"),
+        id="another-states-party-of-a-gazetteer-name",
+    ),
     # "The Trump administration said" was anonymous (18 statements in 250 AllSides articles).
     pytest.param(
         "Talks\n\nThe Trump administration said the sanctions on the dam builders would stay.",
