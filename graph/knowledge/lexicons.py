@@ -128,11 +128,13 @@ class Offices:
     ranks: frozenset[str] = frozenset()  # "deputy", "acting": part of the title they precede
 
     def spelled_out(self, role: str) -> str:
-        """A role with its abbreviated titles written in full ("Vermont Sen." -> "Vermont Senator").
+        """A role with its abbreviated titles written in full ("Vermont Sen." -> "Vermont Senator"),
+        a hyphen the tokens were joined around closed up ("Vice - President").
 
-        >>> load_offices().spelled_out("Lt. Gen.")
-        'Lieutenant General'
+        >>> load_offices().spelled_out("Lt. Gen."), load_offices().spelled_out("Vice - President")
+        ('Lieutenant General', 'Vice-President')
         """
+        role = role.replace(" - ", "-")
         whole = self.in_full.get(role.lower())
         return whole or " ".join(self.in_full.get(w.lower(), w) for w in role.split())
 
@@ -178,6 +180,8 @@ def load_offices(path: Path | None = None) -> Offices:
             ranks.add(row.fields[0].lower())
             continue
         titles[tuple(row.fields[0].lower().split())] = row.fields[1]
+        if "-" in row.fields[0]:  # "Vice-President" as the tokenizer splits it: "vice", "-", "president"
+            titles[tuple(row.fields[0].lower().replace("-", " - ").split())] = row.fields[1]
         if len(row.fields) == 3:
             in_full[row.fields[0].lower()] = row.fields[2]
     return Offices(titles, in_full, frozenset(ranks))

@@ -123,6 +123,12 @@ FACTS = [
         ("Liberal Party", "PoliticalParty", None, "Hong Kong"),
         id="another-states-party-of-a-gazetteer-name",
     ),
+    # A hyphenated title, split by the tokenizer, was its last word: "President", "General".
+    pytest.param(
+        "Yemeni Vice-President Khaled Bahah said the talks on the dam had failed.",
+        ("Khaled Bahah", "Official", "Vice-President", "Yemen"),
+        id="hyphenated-title",
+    ),
     # "The Trump administration said" was anonymous (18 statements in 250 AllSides articles).
     pytest.param(
         "Talks\n\nThe Trump administration said the sanctions on the dam builders would stay.",
