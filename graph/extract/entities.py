@@ -165,13 +165,12 @@ NATIONAL_BRANCHES = ("red cross", "red crescent", "red cross society", "red cres
 
 def national_branch(state: Span, organisation: Span) -> bool:
     """A state's adjective or name right before a movement that has a society in each
-    state ("Irish" + "Red Cross", "Ukrainian" + "Red Cross Society")."""
-    return (
-        state.label_ in ("NORP", "GPE")
-        and state.end == organisation.start
-        and organisation.label_ == "ORG"
-        and organisation.text.lower().removeprefix("the ") in NATIONAL_BRANCHES
-    )
+    state ("Irish" + "Red Cross", "Ukrainian" + "Red Cross Society"), or a place before
+    the one word of an outlet's name ("Kyiv" + "Independent" is not The Independent)."""
+    if state.label_ not in ("NORP", "GPE") or state.end != organisation.start or organisation.label_ != "ORG":
+        return False
+    outlet = len(organisation) == 1 and organisation.ent_id_.startswith("gz:mediaorganization:")  # "Kyiv Independent"
+    return outlet or organisation.text.lower().removeprefix("the ") in NATIONAL_BRANCHES
 
 
 def first_name_before_unknown(first: Span, name: Span) -> bool:

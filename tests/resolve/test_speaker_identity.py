@@ -1001,3 +1001,15 @@ def test_a_family_name_alone_is_the_one_named_before_it_when_another_is_named_la
         "South Korean presidential spokesman Kim Eui-kyeom told a briefing the summit would go ahead."
     )
     assert speakers(text, "near the dam") == ["Kim Jong Un"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The Kyiv Independent reported that the strike near the dam hit a school.", "Kyiv Independent"),
+        ("The Independent reported that the strike near the dam hit a school.", "The Independent"),
+    ],
+)
+def test_a_place_before_an_outlets_one_word_name_is_another_outlet(text, label):
+    """ "The Kyiv Independent reported" was The Independent (of London), affiliated to Ukraine."""
+    assert speakers(text, "the dam") == [label]
