@@ -48,7 +48,7 @@ def unknown_person(ent: Span) -> bool:
 
 # Words a place's name opens with, that the recogniser leaves in a name before it
 # ("The Coalition to Save Lake" + "Chad").
-PLACE_NOUNS = ("lake", "river", "sea", "gulf", "bay", "mount", "island", "islands", "valley", "basin", "desert")
+PLACE_NAME_OPENERS = ("lake", "river", "sea", "gulf", "bay", "mount", "island", "islands", "valley", "basin", "desert")
 
 
 def joined_names(ents: list[Span]) -> list[Span]:
@@ -62,7 +62,7 @@ def joined_names(ents: list[Span]) -> list[Span]:
             last is not None
             and last.label_ == "ORG"
             and not last.ent_id_
-            and last[-1].lower_ in ("of", "for", *PLACE_NOUNS)
+            and last[-1].lower_ in ("of", "for", *PLACE_NAME_OPENERS)
             and last.end == ent.start
             and ent.ent_id_
             and ent.label_ in ("GPE", "LOC")
@@ -181,7 +181,7 @@ def first_name_before_unknown(first: Span, name: Span) -> bool:
     if len(first) != 1 or len(name) != 1 or first.label_ != "PERSON" or first.end != name.start:
         return False
     if name.label_ == "PERSON":
-        return first[0].is_title and name[0].is_title and not first[0].whitespace_ == ""
+        return first[0].is_title and name[0].is_title and bool(first[0].whitespace_)
     return (
         name.label_ in ("ORG", "GPE", "NORP")
         and not name.ent_id_

@@ -174,8 +174,14 @@ def is_subject(root: Token) -> bool:
     return root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
 
 
+def shared_entity_id(ent: Span) -> str | None:
+    """The gazetteer key of an entity whose every word carries it; None for one a repair
+    joined from parts ("Irish" + "Red Cross" keeps no ICRC key)."""
+    return ent.ent_id_ if ent.ent_id_ and all(t.ent_id_ == ent.ent_id_ for t in ent) else None
+
+
 def entity_mention(ent: Span) -> Mention | None:
-    entity_id = ent.ent_id_ if ent.ent_id_ and all(t.ent_id_ == ent.ent_id_ for t in ent) else None
+    entity_id = shared_entity_id(ent)
     owner = owner_before(ent) if ent.label_ == "ORG" else None
     affiliate = entity_mention(owner) if owner is not None else None
     return span_mention(ent.doc, list(ent), ent.label_, entity_id=entity_id, affiliate=affiliate)
@@ -222,7 +228,7 @@ def person_mention(ent: Span, offices: Offices) -> Mention | None:
         ent.doc,
         words,
         "PERSON",
-        entity_id=ent.ent_id_ if ent.ent_id_ and all(t.ent_id_ == ent.ent_id_ for t in ent) else None,
+        entity_id=shared_entity_id(ent),
         role=found.role,
         official=found.official,
         affiliate=affiliate,
